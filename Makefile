@@ -1,0 +1,27 @@
+# SOAP Call Guide: `make serve` to preview, `make test` to run every check.
+# Each target sets itself up first (scripts/setup.sh: .venv, requirements, Chromium).
+
+SHELL := /bin/bash
+VENV := .venv
+BIN := $(VENV)/bin
+
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: setup serve build lint test
+
+setup:
+	@bash scripts/setup.sh
+
+serve: setup
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: setup
+	$(BIN)/mkdocs build --strict
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+test: setup lint
+	$(BIN)/python -m pytest
