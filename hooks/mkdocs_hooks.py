@@ -1,0 +1,65 @@
+"""MkDocs adapter for the SOAP Call Guide engine (``hooks/soapguide``). Kept thin on purpose.
+
+- on_config: load and check every file in data/, before anything is written.
+- on_pre_build: render every page template once as a check, so a broken page stops the build
+  before MkDocs empties the site folder (no half-built site).
+- on_page_markdown: render the page's Markdown as a Jinja template with the guide's macros.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.pages import Page
+from soapguide.errors import ContentErrors
+from soapguide.guide import Guide, load_guide
+from soapguide.templating import PageError
+
+_state: dict[str, object] = {}
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    root = Path(config.config_file_path).parent
+    try:
+        guide = load_guide(
+            root / "data",
+            root,
+            markdown_extensions=config.markdown_extensions,
+            markdown_configs=config.mdx_configs,
+        )
+    except ContentErrors as error:
+        raise PluginError(error.report()) from None
+    _state["guide"] = guide
+    config.extra["review"] = guide.review.as_template_data(dt.date.today())
+    return config
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    docs = Path(config.docs_dir)
+    sources = {
+        path.relative_to(docs).as_posix(): path.read_text(encoding="utf-8-sig")
+        for path in sorted(docs.rglob("*.md"))
+    }
+    try:
+        _guide().render_pages(
+            {f"docs/{name}": text for name, text in sources.items()}
+        )
+    except PageError as error:
+        raise PluginError(str(error)) from None
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> str:
+    try:
+        return _guide().render_page(markdown, f"docs/{page.file.src_uri}")
+    except PageError as error:
+        raise PluginError(str(error)) from None
+
+
+def _guide() -> Guide:
+    guide = _state["guide"]
+    assert isinstance(guide, Guide)
+    return guide
+

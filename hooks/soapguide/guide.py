@@ -1,0 +1,58 @@
+"""One build's worth of guide: content loaded, checked and ready to render pages.
+
+The single entry point an adapter (MkDocs today, another generator tomorrow) needs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .content import Content, load_content
+from .review import ReviewStamp, review_stamp
+from .templating import GuideRenderer, PageError
+from .text import TextRenderer
+
+
+@dataclass
+class Guide:
+    content: Content
+    review: ReviewStamp
+    renderer: GuideRenderer
+
+    def render_page(self, source: str, page_name: str) -> str:
+        return self.renderer.render_page(source, page_name)
+
+    def render_pages(self, pages: Mapping[str, str]) -> dict[str, str]:
+        """Render every page, collecting all failures into one PageError."""
+        rendered: dict[str, str] = {}
+        failures: list[str] = []
+        for name, source in pages.items():
+            try:
+                rendered[name] = self.render_page(source, name)
+            except PageError as error:
+                failures.append(str(error))
+        if failures:
+            count = len(failures)
+            head = f"{count} page{'s' if count != 1 else ''} could not be rendered; nothing was built."
+            raise PageError("\n".join([head, *failures]))
+        return rendered
+
+
+def load_guide(
+    data_dir: Path,
+    root: Path,
+    markdown_extensions: list[Any] | None = None,
+    markdown_configs: Mapping[str, Any] | None = None,
+    today: dt.date | None = None,
+) -> Guide:
+    """Load and check ``data_dir``; raises ContentErrors with every problem found."""
+    content = load_content(data_dir, root)
+    stamp = review_stamp(content["meta"])
+    today = today or dt.date.today()
+    text = TextRenderer(markdown_extensions, markdown_configs)
+    renderer = GuideRenderer(content, text, {"review": stamp.as_template_data(today)})
+    return Guide(content, stamp, renderer)

@@ -1,0 +1,40 @@
+"""The review stamp: when the content was last checked, for which Match, and when it goes stale.
+
+SOAP's rules and dates change every year. The stamp is shown on every page; once the
+``check_rules_after`` date has passed, the site asks readers to check the current rules. The date
+is compared at build time and again in the reader's browser, so a site that is never rebuilt
+still warns its readers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class ReviewStamp:
+    reviewed_on: dt.date
+    match_year: int
+    check_rules_after: dt.date
+
+    def is_stale(self, today: dt.date) -> bool:
+        return today > self.check_rules_after
+
+    def as_template_data(self, today: dt.date) -> dict[str, Any]:
+        return {
+            "reviewed_on": self.reviewed_on.isoformat(),
+            "reviewed_on_text": f"{self.reviewed_on:%B} {self.reviewed_on.day}, {self.reviewed_on.year}",
+            "match_year": self.match_year,
+            "check_rules_after": self.check_rules_after.isoformat(),
+            "stale_at_build": self.is_stale(today),
+        }
+
+
+def review_stamp(meta: dict[str, Any]) -> ReviewStamp:
+    return ReviewStamp(
+        reviewed_on=meta["reviewed_on"],
+        match_year=int(meta["match_year"]),
+        check_rules_after=meta["check_rules_after"],
+    )

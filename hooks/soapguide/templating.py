@@ -1,0 +1,132 @@
+"""Render each page's Markdown as a Jinja template with the guide's macros.
+
+Jinja runs with autoescape (content can never inject markup) and StrictUndefined (a misspelt
+macro or variable is an error naming the page and line, never an empty string in the site).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import traceback
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError
+from jinja2.runtime import Macro
+from markupsafe import Markup
+
+from .content import Content
+from .text import TextRenderer, fill_placeholders
+
+TEMPLATES = Path(__file__).parent / "templates"
+_BLANK_LINES = re.compile(r"\n\s*\n")
+
+
+class PageError(Exception):
+    """A page template could not be rendered; the message names the page and line."""
+
+
+def _compact(html: str) -> Markup:
+    """Macro HTML as one raw-HTML block: no leading indentation (Markdown would read it as
+    code) and no blank lines (Markdown would end the HTML block there)."""
+    lines = (line.strip() for line in str(html).splitlines())
+    return Markup("\n".join(line for line in lines if line))
+
+
+def _as_block(macro: Macro) -> Callable[..., Markup]:
+    def call(*args: Any, **kwargs: Any) -> Markup:
+        return _compact(macro(*args, **kwargs))
+
+    call.__name__ = macro.name
+    return call
+
+
+class ItemLookupError(LookupError):
+    pass
+
+
+class GuideRenderer:
+    """One Jinja environment per build, holding the content and the macros."""
+
+    def __init__(
+        self,
+        content: Content,
+        text: TextRenderer,
+        extra_globals: Mapping[str, Any] | None = None,
+        macro_files: tuple[str, ...] = ("macros.html",),
+    ):
+        self.content = content
+        self.text = text
+        self.env = Environment(
+            loader=FileSystemLoader(TEMPLATES),
+            autoescape=True,
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        self.env.filters.update(md=text.block, mdi=text.inline, script=self.script_text)
+        self.env.globals.update(
+            data={name: content[name] for name in content.documents},
+            item=self.item,
+            **(extra_globals or {}),
+        )
+        self.macros: dict[str, Callable[..., Markup]] = {}
+        for macro_file in macro_files:
+            module = self.env.get_template(macro_file).module
+            for name in dir(module):
+                value = getattr(module, name)
+                if isinstance(value, Macro) and not name.startswith("_"):
+                    self.macros[name] = _as_block(value)
+        self.env.globals.update(self.macros)
+
+    def item(self, file: str, item_id: str) -> Any:
+        """The item with ``item_id`` in ``data/<file>.yml``; a clear error if there is none."""
+        if file not in self.content:
+            raise ItemLookupError(f"there is no data file data/{file}.yml")
+        for _, item in self.content.items_with_ids(file):
+            if item["id"] == item_id:
+                return item
+        known = sorted(self.content.ids(file))
+        close = difflib.get_close_matches(item_id, known, n=1)
+        hint = f" — did you mean '{close[0]}'?" if close else ""
+        raise ItemLookupError(f"no item with id '{item_id}' in data/{file}.yml{hint}")
+
+    def script_text(self, text: object) -> Markup:
+        labels = {p["name"]: p["label"] for p in self.content["scripts"]["placeholders"]}
+        return fill_placeholders(self.text.inline(text), labels)
+
+    def render_page(self, source: str, page_name: str) -> str:
+        """Render one page's Markdown source; raise PageError naming page and line."""
+        try:
+            code = self.env.compile(source, name=page_name, filename=page_name)
+            template = self.env.template_class.from_code(
+                self.env, code, self.env.make_globals(None)
+            )
+            return template.render()
+        except TemplateError as error:
+            raise PageError(self._describe(error, page_name)) from error
+        except ItemLookupError as error:
+            raise PageError(f"{page_name}:{_template_line(error, page_name)}: {error}") from error
+
+    def _describe(self, error: TemplateError, page_name: str) -> str:
+        line = getattr(error, "lineno", None) or _template_line(error, page_name)
+        message = str(error.message if hasattr(error, "message") else error)
+        hint = ""
+        undefined = re.match(r"'([^']+)' is undefined", message)
+        if undefined:
+            close = difflib.get_close_matches(undefined.group(1), list(self.env.globals), n=1)
+            hint = f" — did you mean '{close[0]}'?" if close else (
+                " — check the spelling; the macros are: " + ", ".join(sorted(self.macros))
+            )
+        return f"{page_name}:{line}: {message}{hint}"
+
+
+def _template_line(error: BaseException, page_name: str) -> int | str:
+    """The page line the error happened on, from Jinja's rewritten traceback."""
+    for frame in reversed(traceback.extract_tb(error.__traceback__)):
+        if frame.filename == page_name:
+            return frame.lineno or "?"
+    return "?"
