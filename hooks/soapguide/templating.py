@@ -48,14 +48,17 @@ class ItemLookupError(LookupError):
 
 
 class GuideRenderer:
-    """One Jinja environment per build, holding the content and the macros."""
+    """One Jinja environment per build, holding the content and the macros.
+
+    Every ``templates/*.html`` file is a macro file; each public macro becomes a global that
+    pages call by name. Macro names must therefore be unique across the files.
+    """
 
     def __init__(
         self,
         content: Content,
         text: TextRenderer,
         extra_globals: Mapping[str, Any] | None = None,
-        macro_files: tuple[str, ...] = ("macros.html",),
     ):
         self.content = content
         self.text = text
@@ -74,7 +77,7 @@ class GuideRenderer:
             **(extra_globals or {}),
         )
         self.macros: dict[str, Callable[..., Markup]] = {}
-        for macro_file in macro_files:
+        for macro_file in sorted(path.name for path in TEMPLATES.glob("*.html")):
             module = self.env.get_template(macro_file).module
             for name in dir(module):
                 value = getattr(module, name)
