@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .errors import ContentError, ContentErrors
-from .yaml_source import DataPath, YamlDocument, format_path, load_yaml
-
-ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+from .validation import validate
+from .yaml_source import DataPath, YamlDocument, load_yaml
 
 
 @dataclass
@@ -45,8 +43,9 @@ def _walk_items(value: Any, path: DataPath) -> Iterator[tuple[DataPath, Mapping[
             yield from _walk_items(child, (*path, index))
 
 
-def load_content(data_dir: Path, root: Path) -> Content:
-    """Read ``data_dir/*.yml``; raise ContentErrors listing every problem in every file."""
+def load_content(data_dir: Path, root: Path, schemas_dir: Path | None = None) -> Content:
+    """Read ``data_dir/*.yml`` and check it against ``schemas_dir`` (default ``root/schemas``);
+    raise ContentErrors listing every problem in every file."""
     documents: dict[str, YamlDocument] = {}
     errors: list[ContentError] = []
     for path in sorted(data_dir.glob("*.yml")):
@@ -56,36 +55,7 @@ def load_content(data_dir: Path, root: Path) -> Content:
         if document is not None:
             documents[path.stem] = document
     content = Content(documents)
-    errors += check_ids(content)
+    errors += validate(content, data_dir, root, schemas_dir or root / "schemas")
     if errors:
         raise ContentErrors(errors)
     return content
-
-
-def check_ids(content: Content) -> list[ContentError]:
-    """Ids must be slugs, unique across all of data/: each becomes an anchor on a page, and the
-    flow, the print cards and office overlays refer to items by id alone."""
-    errors: list[ContentError] = []
-    seen: dict[str, str] = {}
-    for name, document in content.documents.items():
-        for path, item in content.items_with_ids(name):
-            item_id = item["id"]
-            where = format_path((*path, "id"))
-            location = document.locate((*path, "id"))
-            if not isinstance(item_id, str) or not ID_PATTERN.match(item_id):
-                errors.append(ContentError(
-                    document.display_name, location.line, location.column, where,
-                    f"expected an id made of lowercase letters, digits and single hyphens, "
-                    f"found {item_id!r}",
-                    "write it like 'call-when-invited' (no spaces, capitals or underscores)",
-                ))
-                continue
-            if item_id in seen:
-                errors.append(ContentError(
-                    document.display_name, location.line, location.column, where,
-                    f"the id '{item_id}' is already used at {seen[item_id]}",
-                    "give this item a different id; every id in data/ must be unique",
-                ))
-                continue
-            seen[item_id] = f"{document.display_name}:{location.line}"
-    return errors

@@ -32,9 +32,18 @@ class ReviewStamp:
         }
 
 
+def as_date(value: object) -> dt.date:
+    """A YAML date: unquoted it is read as a date, quoted as text (the schema allows both)."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value))
+
+
 def review_stamp(meta: dict[str, Any]) -> ReviewStamp:
     return ReviewStamp(
-        reviewed_on=meta["reviewed_on"],
+        reviewed_on=as_date(meta["reviewed_on"]),
         match_year=int(meta["match_year"]),
-        check_rules_after=meta["check_rules_after"],
+        check_rules_after=as_date(meta["check_rules_after"]),
     )

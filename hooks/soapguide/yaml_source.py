@@ -107,7 +107,11 @@ class _Builder:
         return self._scalar(node)
 
     def _scalar(self, node: ScalarNode) -> Any:
-        return self._scalars.construct_object(node, deep=True)
+        try:
+            return self._scalars.construct_object(node, deep=True)
+        except ValueError:
+            # Looks like a date but is none (2026-02-30): keep the text; the schema reports it.
+            return node.value
 
     def _mapping(self, node: MappingNode, path: DataPath) -> dict[Any, Any]:
         result: dict[Any, Any] = {}

@@ -1,0 +1,140 @@
+"""The JSON Schemas in ``schemas/``: which data files exist, and what each must contain.
+
+``schemas/<stem>.schema.json`` describes ``data/<stem>.yml``, and nothing else is needed to add a
+data file: a schema makes its data file required, and a data file without a schema is an error.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import SchemaError
+
+from .errors import ContentError
+from .schema_messages import SchemaMessages
+from .yaml_source import YamlDocument
+
+SUFFIX = ".schema.json"
+Validator = Draft202012Validator
+
+
+def schema_paths(schemas_dir: Path) -> Iterator[tuple[str, Path]]:
+    """``(stem, path)`` for every schema, in name order."""
+    for path in sorted(schemas_dir.glob(f"*{SUFFIX}")):
+        yield path.name.removesuffix(SUFFIX), path
+
+
+def load_schemas(schemas_dir: Path, root: Path) -> tuple[dict[str, Any], list[ContentError]]:
+    """Every schema that is valid JSON and valid JSON Schema, by data-file stem."""
+    schemas: dict[str, Any] = {}
+    errors: list[ContentError] = []
+    for stem, path in schema_paths(schemas_dir):
+        display = _display(path, root)
+        try:
+            schema = json.loads(path.read_text(encoding="utf-8"))
+            Validator.check_schema(schema)
+        except json.JSONDecodeError as error:
+            errors.append(
+                ContentError(
+                    display,
+                    error.lineno,
+                    error.colno,
+                    "",
+                    f"not valid JSON: {error.msg}",
+                    "compare with another file in schemas/",
+                )
+            )
+            continue
+        except SchemaError as error:
+            where = "/".join(str(part) for part in error.absolute_path)
+            errors.append(
+                ContentError(
+                    display,
+                    1,
+                    1,
+                    where,
+                    f"not a valid JSON Schema: {error.message}",
+                    "see https://json-schema.org/understanding-json-schema/",
+                )
+            )
+            continue
+        schemas[stem] = schema
+    return schemas, errors
+
+
+def check_data_files(
+    data_dir: Path, root: Path, schemas_dir: Path, present: set[str]
+) -> list[ContentError]:
+    """Every data file has a schema, and every schema has its data file."""
+    described = {stem for stem, _ in schema_paths(schemas_dir)}
+    expected = ", ".join(f"{stem}.yml" for stem in sorted(described))
+    errors: list[ContentError] = []
+    for stem in sorted(present - described):
+        close = difflib.get_close_matches(stem, sorted(described - present), n=1, cutoff=0.6)
+        hint = (
+            f"did you mean {close[0]}.yml? Rename the file"
+            if close
+            else f"rename it to one of those, or describe it in schemas/{stem}{SUFFIX} "
+            "(README.md, 'Adding a data file')"
+        )
+        errors.append(
+            ContentError(
+                _display(data_dir / f"{stem}.yml", root),
+                1,
+                1,
+                "",
+                f"unknown data file '{stem}.yml'; expected one of: {expected}",
+                hint,
+            )
+        )
+    misnamed = {path.stem for path in data_dir.glob("*.yaml")}
+    for stem in sorted(described - present - misnamed):
+        errors.append(
+            ContentError(
+                _display(data_dir / f"{stem}.yml", root),
+                1,
+                1,
+                "",
+                "the data file is missing; the guide needs it",
+                f"restore data/{stem}.yml (schemas/{stem}{SUFFIX} describes what goes in it)",
+            )
+        )
+    for path in sorted(data_dir.glob("*.yaml")):
+        errors.append(
+            ContentError(
+                _display(path, root),
+                1,
+                1,
+                "",
+                f"data files end in .yml, found '{path.name}'",
+                f"rename it to {path.stem}.yml",
+            )
+        )
+    return errors
+
+
+def schema_errors(document: YamlDocument, schema: Any) -> list[ContentError]:
+    """Every way ``document`` breaks ``schema``, in the author's words."""
+    validator = Validator(schema, format_checker=Validator.FORMAT_CHECKER)
+    return SchemaMessages(document).translate(validator.iter_errors(as_json(document.data)))
+
+
+def as_json(value: Any) -> Any:
+    """YAML data as JSON Schema sees it: dates become the YYYY-MM-DD text an author wrote."""
+    if isinstance(value, dict):
+        return {key: as_json(child) for key, child in value.items()}
+    if isinstance(value, list):
+        return [as_json(child) for child in value]
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def _display(path: Path, root: Path) -> str:
+    return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)

@@ -1,0 +1,34 @@
+"""Validate loaded content: the set of data files, each file against its schema, then the
+cross-file checks on the files that passed."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .checks import CROSS_CHECKS
+from .errors import ContentError
+from .schemas import check_data_files, load_schemas, schema_errors
+
+if TYPE_CHECKING:
+    from .content import Content
+
+
+def validate(content: Content, data_dir: Path, root: Path, schemas_dir: Path) -> list[ContentError]:
+    """Every problem in ``content`` (files that could not be read are already reported)."""
+    schemas, errors = load_schemas(schemas_dir, root)
+    present = {path.stem for path in data_dir.glob("*.yml")}
+    errors += check_data_files(data_dir, root, schemas_dir, present)
+    passed = {}
+    for name, document in content.documents.items():
+        if name not in schemas:
+            continue
+        problems = schema_errors(document, schemas[name])
+        errors += problems
+        if not problems:
+            passed[name] = document
+    checked = dataclasses.replace(content, documents=passed)
+    for check in CROSS_CHECKS:
+        errors += check(checked)
+    return errors
