@@ -1,4 +1,5 @@
-# SOAP Call Guide: `make serve` to preview, `make test` to run every check.
+# SOAP Call Guide: `make serve` to preview, `make check` to check the content (under a second),
+# `make test` to run every check.
 # Each target sets itself up first (scripts/setup.sh: .venv, requirements, Chromium).
 
 SHELL := /bin/bash
@@ -8,7 +9,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup serve build lint test
+.PHONY: setup serve build check lint test
 
 setup:
 	@bash scripts/setup.sh
@@ -19,9 +20,13 @@ serve: setup
 build: setup
 	$(BIN)/mkdocs build --strict
 
+# data/ against schemas/ and every docs/ page rendered, without building the site.
+check: setup
+	@$(BIN)/python scripts/check_content.py
+
 lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-test: setup lint
+test: setup lint check
 	$(BIN)/python -m pytest

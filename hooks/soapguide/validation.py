@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from .checks import CROSS_CHECKS
 from .errors import ContentError
-from .schemas import check_data_files, load_schemas, schema_errors
+from .schemas import SUFFIX, check_data_files, display_path, load_schemas, schema_errors
 
 if TYPE_CHECKING:
     from .content import Content
@@ -24,7 +24,8 @@ def validate(content: Content, data_dir: Path, root: Path, schemas_dir: Path) ->
     for name, document in content.documents.items():
         if name not in schemas:
             continue
-        problems = schema_errors(document, schemas[name])
+        schema_file = display_path(schemas_dir / f"{name}{SUFFIX}", root)
+        problems = schema_errors(document, schemas[name], schema_file)
         errors += problems
         if not problems:
             passed[name] = document

@@ -135,6 +135,18 @@ class _Builder:
         return result
 
 
+_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _compose(text: str) -> Node | None:
+    """Compose with libyaml when PyYAML has it (ten times faster). Its error messages differ
+    from the pure-Python parser's, which _FRIENDLY_SYNTAX knows, so errors come from that one."""
+    try:
+        return yaml.compose(text, Loader=_FAST_LOADER)
+    except yaml.MarkedYAMLError:
+        return yaml.compose(text, Loader=yaml.SafeLoader)
+
+
 def load_yaml(path: Path, display_name: str) -> tuple[YamlDocument | None, list[ContentError]]:
     """Read ``path``; return the document (None if unreadable) and every problem found."""
     raw = path.read_bytes()
@@ -148,7 +160,7 @@ def load_yaml(path: Path, display_name: str) -> tuple[YamlDocument | None, list[
         )]
     text = text.removeprefix("\ufeff")
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = _compose(text)
     except yaml.MarkedYAMLError as error:
         return None, [_syntax_error(display_name, error)]
     if node is None:

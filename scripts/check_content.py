@@ -1,0 +1,93 @@
+"""Check data/ and every docs/ page without building the site (`make check`, also run in CI).
+
+Prints "data/: N files OK" and exits 0, or prints every problem and exits 1. It runs the same
+engine, schemas and Markdown settings as `mkdocs build`, but not MkDocs itself: loading MkDocs'
+configuration (theme, plugins) would take longer than the whole check.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "hooks"))
+
+from soapguide.errors import ContentErrors  # noqa: E402
+from soapguide.guide import load_guide  # noqa: E402
+from soapguide.templating import PageError  # noqa: E402
+
+# MkDocs always puts these first in the Markdown extension list.
+MKDOCS_BUILTIN_EXTENSIONS = ("toc", "tables", "fenced_code")
+
+
+class ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml: ``!!python/name:`` is imported as MkDocs does; other tags (``!ENV``,
+    ``!relative``) are read as their plain value."""
+
+
+def _python_name(loader: ConfigLoader, suffix: str, node: yaml.Node) -> Any:
+    module, _, name = suffix.rpartition(".")
+    return getattr(importlib.import_module(module), name)
+
+
+def _plain(loader: ConfigLoader, suffix: str, node: yaml.Node) -> Any:
+    if isinstance(node, yaml.MappingNode):
+        return loader.construct_mapping(node)
+    if isinstance(node, yaml.SequenceNode):
+        return loader.construct_sequence(node)
+    return loader.construct_scalar(node)
+
+
+ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/name:", _python_name)
+ConfigLoader.add_multi_constructor("!", _plain)
+
+
+def read_config(root: Path) -> dict[str, Any]:
+    return yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), ConfigLoader) or {}
+
+
+def markdown_settings(config: dict[str, Any]) -> tuple[list[str], dict[str, Any]]:
+    """The extension names and their options, in the order MkDocs gives them to Markdown."""
+    names, options = list(MKDOCS_BUILTIN_EXTENSIONS), {}
+    for entry in config.get("markdown_extensions") or []:
+        name, settings = next(iter(entry.items())) if isinstance(entry, dict) else (entry, None)
+        if name not in names:
+            names.append(name)
+        if settings:
+            options[name] = settings
+    return names, options
+
+
+def check(root: Path) -> tuple[bool, str]:
+    """(passed, report) for the project at ``root``."""
+    config = read_config(root)
+    extensions, options = markdown_settings(config)
+    try:
+        guide = load_guide(root / "data", root, extensions, options)
+    except ContentErrors as error:
+        return False, error.report()
+    docs = root / config.get("docs_dir", "docs")
+    pages = {
+        f"docs/{path.relative_to(docs).as_posix()}": path.read_text(encoding="utf-8-sig")
+        for path in sorted(docs.rglob("*.md"))
+    }
+    try:
+        guide.render_pages(pages)
+    except PageError as error:
+        return False, str(error)
+    return True, f"data/: {len(guide.content.documents)} files OK\ndocs/: {len(pages)} pages OK"
+
+
+def main() -> int:
+    passed, report = check(ROOT)
+    print(report, file=sys.stdout if passed else sys.stderr)
+    return 0 if passed else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
