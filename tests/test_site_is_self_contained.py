@@ -298,10 +298,17 @@ def test_searching_requests_nothing_from_another_host(page, site_server: str) ->
     requests: list[str] = []
     page.context.on("request", lambda request: requests.append(request.url))
     page.goto(site_server, wait_until="networkidle")
-    query = page.inner_text("h1").split()[0]  # a word the home page certainly contains
+    # The longest word of the home page's title: a real query (short words may be stop words).
+    query = max(re.findall(r"[A-Za-z]+", page.inner_text("h1")), key=len)
     page.click("input.md-search__input")
     page.keyboard.type(query)
-    page.wait_for_selector(".md-search-result__item", timeout=15_000)
+    # The worker has loaded the index and answered: "N matching documents" (or "No matching ...").
+    page.wait_for_function(
+        "() => /matching document/i.test("
+        "document.querySelector('.md-search-result__meta')?.textContent ?? '')",
+        timeout=15_000,
+    )
     page.wait_for_load_state("networkidle")
+    assert any("search_index.json" in url for url in requests), "search never loaded its index"
     remote = sorted({url for url in requests if request_leaves_this_machine(url)})
     assert not remote, "Searching requested other hosts:\n" + "\n".join(remote)
