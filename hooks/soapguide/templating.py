@@ -19,6 +19,7 @@ from markupsafe import Markup
 
 from .content import Content
 from .text import TextRenderer, fill_placeholders
+from .text_policy import safe_url
 
 TEMPLATES = Path(__file__).parent / "templates"
 _BLANK_LINES = re.compile(r"\n\s*\n")
@@ -70,7 +71,9 @@ class GuideRenderer:
             lstrip_blocks=True,
             keep_trailing_newline=True,
         )
-        self.env.filters.update(md=text.block, mdi=text.inline, script=self.script_text)
+        self.env.filters.update(
+            md=text.block, mdi=text.inline, script=self.script_text, url=safe_url
+        )
         self.env.globals.update(
             data={name: content[name] for name in content.documents},
             item=self.item,

@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 import re
 
-SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+from .text import ALLOWED_URL_SCHEMES as SAFE_SCHEMES
 
 _CODE_SPAN = re.compile(r"(`+)(.+?)\1", re.DOTALL)
 # A tag name right after '<' (optionally '/'), then a space, '/', '>' or the end of the text:
@@ -50,3 +50,11 @@ def link_scheme(destination: str) -> str | None:
 
 def image_in(text: str) -> bool:
     return bool(_IMAGE.search(_CODE_SPAN.sub("", text)))
+
+
+def safe_url(url: object) -> str:
+    """``url`` for an ``href`` if it is relative or http(s)/mailto/tel; ``#`` otherwise, so a
+    ``javascript:`` address that got past the schema still never reaches a link."""
+    text = str(url)
+    scheme = link_scheme(text)
+    return text if scheme is None or scheme in SAFE_SCHEMES else "#"
