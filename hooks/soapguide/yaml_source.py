@@ -7,6 +7,7 @@ error for a repeated key. Syntax errors become one plain sentence with the line 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -98,13 +99,51 @@ _FRIENDLY_SYNTAX = (
 )
 
 
+_AT_CONTEXT = ("while scanning a quoted scalar", "could not find expected ':'")
+
+
+# A value (after 'key: ' or '- ') may not start with these unquoted. Markdown often does:
+# **bold**, [a link](…), `code`, ![image](…).
+_VALUE_START = re.compile(
+    r"^\s*(?:-\s+)?(?P<key>[\w-]+:\s+)?(?P<char>[\[\]{}*!&@`%|>?-])(?P<rest>.*)$"
+)
+_BLOCK_INDICATOR = re.compile(r"^[-+]?\d?\s*(?:#.*)?$")
+
+
+def _special_start(mark: yaml.Mark | None) -> str | None:
+    """The character a plain text on the error's line starts with, if YAML gives it a meaning."""
+    if mark is None or not isinstance(mark.buffer, str):
+        return None
+    lines = mark.buffer.rstrip("\0").split("\n")
+    match = _VALUE_START.match(lines[mark.line]) if mark.line < len(lines) else None
+    if not match:
+        return None
+    char, rest = match.group("char"), match.group("rest")
+    if char in "|>" and _BLOCK_INDICATOR.match(rest):
+        return None  # a block scalar ('>-'): fine here, the problem is elsewhere
+    if char == "-" and not (match.group("key") and rest.startswith(" ")):
+        return None  # '- item' on its own line is a list entry
+    return char
+
+
 def _syntax_error(display_name: str, error: yaml.MarkedYAMLError) -> ContentError:
     mark = error.problem_mark or error.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     raw = f"{error.context or ''} {error.problem or ''}"
+    special = _special_start(mark)
+    if special:
+        return ContentError(
+            display_name,
+            line,
+            1,
+            "",
+            f"not valid YAML: the text starts with '{special}', which YAML reads as markup",
+            "put the whole text in quotes (\"…\"), or write '>-' after the colon and the text "
+            "on the next line, indented",
+        )
     for needle, message, hint in _FRIENDLY_SYNTAX:
         if needle in raw:
-            if needle == "while scanning a quoted scalar" and error.context_mark:
+            if needle in _AT_CONTEXT and error.context_mark:  # where the quote or key starts
                 line, column = error.context_mark.line + 1, error.context_mark.column + 1
             return ContentError(display_name, line, column, "", f"not valid YAML: {message}", hint)
     problem = (error.problem or "the file cannot be read").strip()

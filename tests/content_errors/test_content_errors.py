@@ -1,0 +1,136 @@
+"""Every mistake in the corpus is caught with its file, line and a plain message; none is a
+traceback or a silent success. Most run in-process through the engine (fast); a few go through
+a real `mkdocs build --strict` and `scripts/check_content.py` to prove the command-line output."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from soapguide.content import load_content
+from soapguide.errors import ContentErrors
+
+from tests.content_errors.cases import CASES, Case, Replace, broken_copy
+from tests.scenario import REPO, build, copy_project
+
+
+def problems_for(case: Case, tmp_path) -> tuple[ContentErrors, int]:
+    data, line = broken_copy(case, REPO, tmp_path)
+    with pytest.raises(ContentErrors) as raised:
+        load_content(data, tmp_path, REPO / "schemas")
+    return raised.value, line
+
+
+def test_the_corpus_has_at_least_25_distinct_cases():
+    names = [case.name for case in CASES]
+    assert len(names) >= 25 and len(set(names)) == len(names)
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda case: case.name)
+def test_mistake_is_reported_with_file_line_and_message(case: Case, tmp_path):
+    raised, line = problems_for(case, tmp_path)
+    report = raised.report()
+    assert "Traceback" not in report
+    assert len(raised.errors) == case.count, report
+    matching = [
+        error
+        for error in raised.errors
+        if error.file == case.expected_file and case.fragment in f"{error.message} {error.hint}"
+    ]
+    assert matching, f"no error in {case.expected_file} mentions {case.fragment!r}:\n{report}"
+    error = matching[0]
+    assert error.line == line, report
+    if case.column is not None:
+        assert error.column == case.column, report
+    assert error.hint, f"no fix offered:\n{report}"
+    assert f"{error.file}:{error.line}:{error.column}: " in report
+
+
+def test_a_byte_order_mark_is_fine(tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    for path in (REPO / "data").glob("*.yml"):
+        (data / path.name).write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    content = load_content(data, tmp_path, REPO / "schemas")
+    assert content["faq"]["questions"]
+
+
+def test_problems_in_several_files_come_in_one_report_sorted_by_file_and_line(tmp_path):
+    data = tmp_path / "data"
+    data.parent.mkdir(exist_ok=True)
+    broken_copy(CASES[0], REPO, tmp_path)  # faq.yml: a tab (file unreadable)
+    Replace("tone.yml", "\ngood:", "\ngod:").apply(data)
+    Replace("scripts.yml", "{applicant_name}", "{applicant_nam}").apply(data)
+    Replace("meta.yml", "\nreviewed_on: ", "\nreviewed_on: 2026-02-30  # ").apply(data)
+    with pytest.raises(ContentErrors) as raised:
+        load_content(data, tmp_path, REPO / "schemas")
+    places = [(error.file, error.line) for error in raised.value.errors]
+    assert [file for file, _ in places] == [
+        "data/faq.yml",
+        "data/meta.yml",
+        "data/scripts.yml",
+        "data/tone.yml",
+    ]
+    assert places == sorted(places)
+    assert raised.value.report().startswith(
+        "The guide's content has 4 problems; nothing was built."
+    )
+
+
+def test_an_unknown_key_next_to_its_missing_twin_is_one_message(tmp_path):
+    """'anwser' for 'answer' is one mistake: the did-you-mean covers the missing 'answer'."""
+    data = tmp_path / "data"
+    broken_copy(CASES[0], REPO, tmp_path)
+    (data / "faq.yml").write_bytes((REPO / "data" / "faq.yml").read_bytes())
+    text = (data / "faq.yml").read_text("utf-8").replace("    answer:", "    anwser:", 1)
+    (data / "faq.yml").write_text(text, "utf-8")
+    with pytest.raises(ContentErrors) as raised:
+        load_content(data, tmp_path, REPO / "schemas")
+    assert [error.message for error in raised.value.errors] == [
+        "unknown key 'anwser' — did you mean 'answer'?"
+    ]
+
+
+CLI_CASES = [
+    case for case in CASES if case.name in {"misspelt-key", "tab-indentation", "script-tag"}
+]
+
+
+@pytest.mark.parametrize("case", CLI_CASES, ids=lambda case: case.name)
+def test_mkdocs_build_fails_with_the_message_and_writes_no_site(case: Case, tmp_path):
+    project = copy_project(tmp_path / "project")
+    for path in (project / "data").glob("*.yml"):
+        path.unlink()
+    project.joinpath("data").rmdir()
+    _, line = broken_copy(case, REPO, project)
+    result = build(project)
+    assert result.returncode == 1
+    assert f"{case.expected_file}:{line}:" in result.stderr
+    assert case.fragment in result.stderr
+    assert "fix: " in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (project / "site").exists()
+
+
+def test_check_script_prints_the_same_report_and_exits_1(tmp_path):
+    project = copy_project(tmp_path / "project")
+    (project / "scripts").mkdir()
+    (project / "scripts" / "check_content.py").write_bytes(
+        (REPO / "scripts" / "check_content.py").read_bytes()
+    )
+    case = CLI_CASES[0]
+    text = (project / "data" / case.edit.file).read_text("utf-8")
+    (project / "data" / case.edit.file).write_text(
+        text.replace(case.edit.find, case.edit.replace, 1), "utf-8"
+    )
+    result = subprocess.run(
+        [sys.executable, str(project / "scripts" / "check_content.py")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr.startswith("The guide's content has 1 problem; nothing was built.\n")
+    assert case.fragment in result.stderr and "Traceback" not in result.stderr
