@@ -52,7 +52,16 @@ def load_guide(
     today: dt.date | None = None,
 ) -> Guide:
     """Load and check ``data_dir``; raises ContentErrors with every problem found."""
-    content = load_content(data_dir, root)
+    return guide_for(load_content(data_dir, root), markdown_extensions, markdown_configs, today)
+
+
+def guide_for(
+    content: Content,
+    markdown_extensions: list[Any] | None = None,
+    markdown_configs: Mapping[str, Any] | None = None,
+    today: dt.date | None = None,
+) -> Guide:
+    """A guide for content that is already loaded (and, outside tests, checked)."""
     stamp = review_stamp(content["meta"])
     today = today or dt.date.today()
     text = TextRenderer(markdown_extensions, markdown_configs)

@@ -1,0 +1,163 @@
+"""Hostile strings in every kind of text field stay inert: no script, event handler or
+script URL reaches a page, in the renderer, in every rendered page, and in Chromium.
+
+The validator rejects these strings first (see the corpus); these tests load the hostile data
+without it (tests/injection/unchecked_hooks.py), to prove the rendering is safe on its own.
+"""
+
+from __future__ import annotations
+
+import functools
+import shutil
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import check_content
+import pytest
+from soapguide.content import load_content
+from soapguide.errors import ContentErrors
+from soapguide.guide import guide_for
+from soapguide.text import TextRenderer, fill_placeholders
+
+from tests.content_errors.cases import HOW_LONG, Replace
+from tests.injection.hostile import HOSTILE, Markup, hostile_data, hostile_project
+from tests.injection.unchecked_hooks import unchecked_content
+from tests.scenario import REPO, build
+
+DANGEROUS_TAGS = ("script", "img", "svg", "iframe", "object", "embed", "style", "form")
+
+
+def assert_inert(html: str, where: str) -> None:
+    markup = Markup(html)
+    assert markup.event_handlers() == [], where
+    assert markup.script_urls() == [], where
+    assert markup.named(*DANGEROUS_TAGS) == [], where
+
+
+@pytest.fixture(scope="module")
+def text_renderer() -> TextRenderer:
+    return TextRenderer(*check_content.markdown_settings(check_content.read_config(REPO)))
+
+
+@pytest.mark.parametrize("hostile", HOSTILE)
+def test_renderer_keeps_hostile_text_inert(text_renderer: TextRenderer, hostile: str):
+    for render in (text_renderer.block, text_renderer.inline):
+        html = str(render(hostile))
+        assert_inert(html, f"{render.__name__}({hostile!r}) -> {html}")
+        assert_inert(str(fill_placeholders(render(hostile), {})), hostile)
+
+
+def test_jinja_in_data_is_text_not_code(text_renderer: TextRenderer):
+    assert str(text_renderer.inline("{{ 7*7 }} and {% if true %}x{% endif %}")) == (
+        "{{ 7*7 }} and {% if true %}x{% endif %}"
+    )
+
+
+@pytest.fixture(scope="module")
+def hostile_pages(tmp_path_factory, text_renderer) -> dict[str, str]:
+    """Every docs/ page rendered by the engine from hostile data."""
+    data = hostile_data(tmp_path_factory.mktemp("hostile") / "data")
+    guide = guide_for(
+        unchecked_content(data), *check_content.markdown_settings(check_content.read_config(REPO))
+    )
+    pages = {
+        f"docs/{path.name}": path.read_text(encoding="utf-8")
+        for path in sorted((REPO / "docs").glob("*.md"))
+    }
+    return guide.render_pages(pages)
+
+
+def test_every_page_rendered_from_hostile_data_is_inert(hostile_pages: dict[str, str]):
+    for name, html in hostile_pages.items():
+        assert_inert(html, name)
+
+
+def test_the_hostile_text_did_reach_the_pages(hostile_pages: dict[str, str]):
+    """Otherwise the inertness above would prove nothing."""
+    faq = hostile_pages["docs/faq.md"]
+    assert "{{ 7*7 }}" in faq and "49" not in faq
+    assert "&quot;&gt;" in faq or '"&gt;' in faq  # the attribute-escape attempt, as text
+
+
+@pytest.mark.parametrize("hostile", [h for h in HOSTILE if "{{" not in h])
+def test_validator_rejects_each_hostile_string(hostile: str, tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(REPO / "data", data)
+    quoted = "'" + hostile.replace("'", "''") + "'  # "
+    Replace("faq.yml", HOW_LONG, HOW_LONG + quoted).apply(data)
+    with pytest.raises(ContentErrors) as raised:
+        load_content(data, tmp_path, REPO / "schemas")
+    assert [error.where for error in raised.value.errors] == ["questions[4].question"]
+    message = raised.value.errors[0].message
+    assert "HTML is not allowed" in message or "link is not allowed" in message
+
+
+# In Chromium: the built pages
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory) -> Path:
+    project = hostile_project(tmp_path_factory.mktemp("hostile-project") / "project")
+    site = project / "site"
+    result = build(project, site)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+@pytest.fixture(scope="module")
+def hostile_server(hostile_site: Path) -> Iterator[str]:
+    handler = functools.partial(_Quiet, directory=str(hostile_site))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+PAGE_FACTS = """() => ({
+  scripts: document.scripts.length,
+  handlers: [...document.querySelectorAll('*')].flatMap(el =>
+    [...el.attributes].filter(a => a.name.startsWith('on')).map(a => el.tagName + ' ' + a.name)),
+  scriptLinks: [...document.querySelectorAll('[href],[src]')]
+    .map(el => el.getAttribute('href') || el.getAttribute('src'))
+    .filter(url => /^\\s*(javascript|data|vbscript):/i.test(url)),
+  text: document.body.innerText,
+})"""
+
+
+@pytest.mark.browser
+def test_hostile_pages_in_chromium_fire_no_dialog_and_add_no_script(
+    browser, site_server: str, hostile_server: str, site_pages: list[str]
+):
+    context = browser.new_context()
+    dialogs: list[str] = []
+    try:
+        page = context.new_page()
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        for path in site_pages:
+            page.goto(site_server + path, wait_until="load")
+            clean = page.evaluate(PAGE_FACTS)
+            page.goto(hostile_server + path, wait_until="load")
+            page.mouse.move(10, 10)
+            page.wait_for_timeout(100)
+            hostile = page.evaluate(PAGE_FACTS)
+            where = f"/{path}"
+            assert hostile["scripts"] == clean["scripts"], where
+            assert hostile["handlers"] == [], where
+            assert hostile["scriptLinks"] == [], where
+        assert dialogs == []
+        page.goto(hostile_server + "faq/", wait_until="load")
+        assert "{{ 7*7 }}" in page.evaluate(PAGE_FACTS)["text"]  # the hostile text is there
+    finally:
+        context.close()

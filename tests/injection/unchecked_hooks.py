@@ -1,0 +1,39 @@
+"""Test-only MkDocs hooks: the real adapter, with data/ loaded WITHOUT validation.
+
+The injection tests build a site from hostile data that the validator would reject, to prove
+that rendering alone (Markdown, the nh3 sanitizer, Jinja autoescape, the |url filter) keeps it
+inert. The real site never uses this file: mkdocs.yml names hooks/mkdocs_hooks.py.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "hooks"))
+
+import mkdocs_hooks  # noqa: E402
+from mkdocs_hooks import on_page_markdown, on_pre_build  # noqa: E402, F401 (MkDocs calls them)
+from soapguide.content import Content  # noqa: E402
+from soapguide.guide import guide_for  # noqa: E402
+from soapguide.yaml_source import load_yaml  # noqa: E402
+
+
+def unchecked_content(data_dir: Path) -> Content:
+    documents = {}
+    for path in sorted(data_dir.glob("*.yml")):
+        document, problems = load_yaml(path, path.name)
+        assert document is not None and not problems, problems
+        documents[path.stem] = document
+    return Content(documents)
+
+
+def on_config(config):
+    root = Path(config.config_file_path).parent
+    guide = guide_for(
+        unchecked_content(root / "data"), config.markdown_extensions, config.mdx_configs
+    )
+    mkdocs_hooks._state["guide"] = guide
+    config.extra["review"] = guide.review.as_template_data(dt.date.today())
+    return config

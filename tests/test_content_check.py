@@ -1,0 +1,48 @@
+"""`make check`: the default content passes with no problems and no warnings, fast, with the
+same Markdown settings as the site build."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import check_content
+from mkdocs.config import load_config
+
+from tests.scenario import REPO
+
+
+def run_check() -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, str(REPO / "scripts" / "check_content.py")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "PYTHONWARNINGS": "default"},
+    )
+
+
+def test_default_content_passes_with_no_warnings():
+    result = run_check()
+    files = len(list((REPO / "data").glob("*.yml")))
+    pages = len(list((REPO / "docs").rglob("*.md")))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == f"data/: {files} files OK\ndocs/: {pages} pages OK\n"
+    assert result.stderr == ""
+
+
+def test_check_uses_the_markdown_settings_mkdocs_uses():
+    config = load_config(str(REPO / "mkdocs.yml"))
+    names, options = check_content.markdown_settings(check_content.read_config(REPO))
+    assert names == config.markdown_extensions
+    assert options == config.mdx_configs
+
+
+def test_make_check_runs_the_check_script_after_setup():
+    result = subprocess.run(
+        ["make", "--dry-run", "check"], cwd=REPO, capture_output=True, text=True, timeout=60
+    )
+    commands = result.stdout.splitlines()
+    assert commands[0] == "bash scripts/setup.sh"
+    assert commands[-1] == ".venv/bin/python scripts/check_content.py"

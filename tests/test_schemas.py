@@ -1,0 +1,77 @@
+"""Every data file has a valid JSON Schema that editors find, and the schemas are strict and
+explained: each object closed and each key described (the hover help authors read)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from jsonschema import Draft202012Validator
+
+from tests.scenario import REPO
+
+SCHEMAS = sorted((REPO / "schemas").glob("*.schema.json"))
+DATA_FILES = sorted((REPO / "data").glob("*.yml"))
+
+
+def stem(schema: Path) -> str:
+    return schema.name.removesuffix(".schema.json")
+
+
+def load(schema: Path) -> dict:
+    return json.loads(schema.read_text(encoding="utf-8"))
+
+
+def objects(schema: object, path: str = "#"):
+    """Every subschema that describes an object, with a JSON-pointer-like path."""
+    if isinstance(schema, dict):
+        if schema.get("type") == "object":
+            yield path, schema
+        for key, value in schema.items():
+            yield from objects(value, f"{path}/{key}")
+    elif isinstance(schema, list):
+        for index, value in enumerate(schema):
+            yield from objects(value, f"{path}/{index}")
+
+
+def test_every_data_file_has_a_schema_and_every_schema_a_data_file():
+    assert SCHEMAS, "no schemas in schemas/"
+    assert [stem(schema) for schema in SCHEMAS] == [path.stem for path in DATA_FILES]
+
+
+@pytest.mark.parametrize("schema", SCHEMAS, ids=stem)
+def test_schema_is_valid_json_schema_2020_12(schema: Path):
+    document = load(schema)
+    assert document["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    Draft202012Validator.check_schema(document)
+
+
+@pytest.mark.parametrize("schema", SCHEMAS, ids=stem)
+def test_every_object_is_closed_and_names_its_required_keys(schema: Path):
+    for path, subschema in objects(load(schema)):
+        assert subschema.get("additionalProperties") is False, f"{schema.name} {path}"
+        assert subschema.get("required"), f"{schema.name} {path}: no required keys"
+        unknown = set(subschema["required"]) - set(subschema.get("properties", {}))
+        assert not unknown, f"{schema.name} {path}: required but not described: {unknown}"
+
+
+@pytest.mark.parametrize("schema", SCHEMAS, ids=stem)
+def test_every_key_has_a_description_for_hover_help(schema: Path):
+    for path, subschema in objects(load(schema)):
+        for key, prop in subschema.get("properties", {}).items():
+            assert prop.get("description", "").strip(), f"{schema.name} {path}/{key}"
+
+
+@pytest.mark.parametrize("data_file", DATA_FILES, ids=lambda path: path.name)
+def test_every_data_file_names_its_schema_on_line_1(data_file: Path):
+    first = data_file.read_text(encoding="utf-8").splitlines()[0]
+    assert first == f"# yaml-language-server: $schema=../schemas/{data_file.stem}.schema.json"
+    assert (data_file.parent / ".." / "schemas" / f"{data_file.stem}.schema.json").is_file()
+
+
+def test_vscode_maps_every_schema_to_its_data_file():
+    settings = json.loads((REPO / ".vscode" / "settings.json").read_text(encoding="utf-8"))
+    assert settings["yaml.schemas"] == {
+        f"schemas/{schema.name}": f"data/{stem(schema)}.yml" for schema in SCHEMAS
+    }
