@@ -189,10 +189,11 @@ class SchemaMessages:
         if keyword == "minLength":
             return self._error(path, f"expected text, found {found}", _text_hint(key), True)
         if keyword == "minItems":
+            where = f"under '{key}:'" if key else "here"
             return self._error(
                 path,
                 f"expected at least one item, found {found}",
-                f"list the items under '{key}:', each on its own line starting with '- '",
+                f"list the items {where}, each on its own line starting with '- '",
                 True,
             )
         if keyword == "pattern":
@@ -256,7 +257,7 @@ def _type_hint(error: ValidationError, value: Any, key: str | None) -> str:
     expected = error.validator_value
     label = f"'{key}:'" if key else "the '- '"
     if expected == "string":
-        if isinstance(value, bool | int | float | dt.date) and value is not None:
+        if isinstance(value, bool | int | float | dt.date):
             return "put the whole text in double quotes, so it is read as text"
         if isinstance(value, list | dict):
             return (
