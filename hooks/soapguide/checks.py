@@ -1,10 +1,13 @@
 """Checks a JSON Schema cannot express: ids unique across files, references between items,
 script placeholders, the text policy and the review dates.
 
-Each check is a function ``(content) -> list[ContentError]`` listed in ``CROSS_CHECKS``. It is
-given only the files that passed their schema, so it can trust their shape; a check that needs a
-file returns ``[]`` when that file is absent (it failed its schema and was reported already).
-To add one: write the function here or in your own module, and append it to ``CROSS_CHECKS``.
+Two lists, so that adding a check is a one-line change:
+
+- ``FILE_CHECKS``: ``(document) -> list[ContentError]``, run on every file that could be read,
+  whatever its shape (so an author sees these problems in the same run as schema errors).
+- ``CROSS_CHECKS``: ``(content) -> list[ContentError]``, given only the files that passed their
+  schema, so they can trust their shape. A check that needs a file returns ``[]`` when that
+  file is absent (it failed its schema and was reported already).
 """
 
 from __future__ import annotations
@@ -175,42 +178,41 @@ def _brace_problems(text: str, declared: list[str]) -> list[tuple[str, str]]:
     return problems
 
 
-def check_text_policy(content: Content) -> list[ContentError]:
+def check_text_policy(document: YamlDocument) -> list[ContentError]:
     """No HTML, no images and no links to anything but http(s)/mailto/tel, in any text."""
     errors = []
-    for document in content.documents.values():
-        for path, text in _strings(document.data, ()):
-            tag = html_in(text)
-            if tag:
-                errors.append(
-                    error_at(
-                        document,
-                        path,
-                        f"HTML is not allowed in content (found '{tag}')",
-                        "write Markdown: **bold**, *italic*, [link](https://…); to show a tag as "
-                        "text, put it in `backticks`",
-                    )
+    for path, text in _strings(document.data, ()):
+        tag = html_in(text)
+        if tag:
+            errors.append(
+                error_at(
+                    document,
+                    path,
+                    f"HTML is not allowed in content (found '{tag}')",
+                    "write Markdown: **bold**, *italic*, [link](https://…); to show a tag as "
+                    "text, put it in `backticks`",
                 )
-            scheme = unsafe_link_in(text)
-            if scheme:
-                errors.append(
-                    error_at(
-                        document,
-                        path,
-                        f"a '{scheme}:' link is not allowed; links may go to https://, mailto: "
-                        "or tel: addresses only",
-                        "link to a full https:// address, or remove the link",
-                    )
+            )
+        scheme = unsafe_link_in(text)
+        if scheme:
+            errors.append(
+                error_at(
+                    document,
+                    path,
+                    f"a '{scheme}:' link is not allowed; links may go to https://, mailto: "
+                    "or tel: addresses only",
+                    "link to a full https:// address, or remove the link",
                 )
-            if image_in(text):
-                errors.append(
-                    error_at(
-                        document,
-                        path,
-                        "images are not supported in content",
-                        "remove the image (the '![…](…)'), or link to it: [text](https://…)",
-                    )
+            )
+        if image_in(text):
+            errors.append(
+                error_at(
+                    document,
+                    path,
+                    "images are not supported in content",
+                    "remove the image (the '![…](…)'), or link to it: [text](https://…)",
                 )
+            )
     return errors
 
 
@@ -260,13 +262,18 @@ def check_review_dates(content: Content) -> list[ContentError]:
     return errors
 
 
-Check = Callable[["Content"], list[ContentError]]
+FileCheck = Callable[[YamlDocument], list[ContentError]]
+CrossCheck = Callable[["Content"], list[ContentError]]
 
-# Every cross-file check, run in this order on the files that passed their schema.
-CROSS_CHECKS: list[Check] = [
+# Run on every readable file, in this order.
+FILE_CHECKS: list[FileCheck] = [
+    check_text_policy,
+]
+
+# Run in this order on the files that passed their schema.
+CROSS_CHECKS: list[CrossCheck] = [
     check_ids,
     check_script_steps,
     check_script_placeholders,
-    check_text_policy,
     check_review_dates,
 ]

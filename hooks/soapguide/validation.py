@@ -1,5 +1,5 @@
-"""Validate loaded content: the set of data files, each file against its schema, then the
-cross-file checks on the files that passed."""
+"""Validate loaded content: the set of data files; each file against its schema and the
+per-file checks; then the cross-file checks on the files that passed their schema."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import dataclasses
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .checks import CROSS_CHECKS
+from .checks import CROSS_CHECKS, FILE_CHECKS
 from .errors import ContentError
 from .schemas import SUFFIX, check_data_files, display_path, load_schemas, schema_errors
 
@@ -22,6 +22,8 @@ def validate(content: Content, data_dir: Path, root: Path, schemas_dir: Path) ->
     errors += check_data_files(data_dir, root, schemas_dir, present)
     passed = {}
     for name, document in content.documents.items():
+        for file_check in FILE_CHECKS:
+            errors += file_check(document)
         if name not in schemas:
             continue
         schema_file = display_path(schemas_dir / f"{name}{SUFFIX}", root)

@@ -11,7 +11,7 @@ import pytest
 from soapguide.content import load_content
 from soapguide.errors import ContentErrors
 
-from tests.content_errors.cases import CASES, Case, Replace, broken_copy
+from tests.content_errors.cases import CASES, HOW_LONG, Case, Replace, broken_copy
 from tests.scenario import REPO, build, copy_project
 
 
@@ -90,6 +90,19 @@ def test_an_unknown_key_next_to_its_missing_twin_is_one_message(tmp_path):
     assert [error.message for error in raised.value.errors] == [
         "unknown key 'anwser' — did you mean 'answer'?"
     ]
+
+
+def test_text_policy_is_checked_in_a_file_that_also_breaks_its_schema(tmp_path):
+    data, _ = broken_copy(CASES[0], REPO, tmp_path)
+    (data / "faq.yml").write_bytes((REPO / "data" / "faq.yml").read_bytes())
+    Replace("faq.yml", "    answer:", "    anwser:").apply(data)
+    Replace("faq.yml", HOW_LONG, HOW_LONG + "<b>Really</b> ").apply(data)
+    with pytest.raises(ContentErrors) as raised:
+        load_content(data, tmp_path, REPO / "schemas")
+    messages = [error.message for error in raised.value.errors]
+    assert len(messages) == 2
+    assert messages[0].startswith("unknown key 'anwser'")
+    assert messages[1].startswith("HTML is not allowed in content")
 
 
 CLI_CASES = [
