@@ -160,10 +160,11 @@ def _syntax_error(display_name: str, error: yaml.MarkedYAMLError) -> ContentErro
 class _Builder:
     """Turn a composed node tree into plain data, recording locations and duplicate keys."""
 
-    def __init__(self, display_name: str):
+    def __init__(self, display_name: str, lines: list[str] | None = None):
         self.document = YamlDocument(display_name, None)
         self.errors: list[ContentError] = []
         self._scalars = SafeConstructor()
+        self._lines = lines or []
 
     def build(self, node: Node, path: DataPath = ()) -> Any:
         self.document.values[path] = Location(node.start_mark.line + 1, node.start_mark.column + 1)
@@ -171,7 +172,28 @@ class _Builder:
             return self._mapping(node, path)
         if isinstance(node, SequenceNode):
             return [self.build(child, (*path, index)) for index, child in enumerate(node.value)]
-        return self._scalar(node)
+        value = self._scalar(node)
+        if isinstance(value, str) and not node.style:  # plain (None, or "" from libyaml)
+            self._check_cut_by_comment(node, path)
+        return value
+
+    def _check_cut_by_comment(self, node: ScalarNode, path: DataPath) -> None:
+        """'Room #3' unquoted is the text 'Room' and a comment: say so rather than lose '#3'."""
+        line = node.end_mark.line
+        rest = self._lines[line][node.end_mark.column :] if line < len(self._lines) else ""
+        comment = re.match(r"\s+(#.*)", rest)
+        if comment:
+            self.errors.append(
+                ContentError(
+                    self.document.display_name,
+                    line + 1,
+                    node.end_mark.column + 1 + comment.start(1),
+                    format_path(path),
+                    f"the text stops before '{comment.group(1).split()[0]}': in YAML, a space "
+                    "and '#' start a comment",
+                    "put the whole text in double quotes, or remove the '#'",
+                )
+            )
 
     def _scalar(self, node: ScalarNode) -> Any:
         try:
@@ -252,7 +274,7 @@ def load_yaml(path: Path, display_name: str) -> tuple[YamlDocument | None, list[
                 "restore its content (see the same file in the upstream repository)",
             )
         ]
-    builder = _Builder(display_name)
+    builder = _Builder(display_name, text.splitlines())
     try:
         builder.document.data = builder.build(node)
     except yaml.MarkedYAMLError as error:

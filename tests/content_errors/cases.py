@@ -123,6 +123,12 @@ CASES = [
         name="link-at-the-start-unquoted",
     ),
     faq(
+        HOW_LONG + "Is it ok to call room #3? ",
+        "the text stops before '#3?': in YAML, a space and '#' start a comment",
+        name="hash-cuts-plain-text",
+        column=37,
+    ),
+    faq(
         "  - id: how-long\n    id: how-long-call\n    question: ",
         "the key 'id' appears twice in the same item (first on line",
         name="duplicate-key",
@@ -335,13 +341,13 @@ CASES = [
     # Dates and years
     Case(
         "impossible-date",
-        Replace("meta.yml", "\nreviewed_on: ", "\nreviewed_on: 2026-02-30  # "),
+        Replace("meta.yml", "\nreviewed_on: ", "\nreviewed_on: '2026-02-30'  # "),
         "expected a date written as YYYY-MM-DD, found '2026-02-30'",
         offset=1,
     ),
     Case(
         "date-in-another-format",
-        Replace("meta.yml", "\nreviewed_on: ", "\nreviewed_on: 25/11/2026  # "),
+        Replace("meta.yml", "\nreviewed_on: ", "\nreviewed_on: '25/11/2026'  # "),
         "found '25/11/2026'",
         offset=1,
     ),

@@ -62,7 +62,7 @@ def test_problems_in_several_files_come_in_one_report_sorted_by_file_and_line(tm
     broken_copy(CASES[0], REPO, tmp_path)  # faq.yml: a tab (file unreadable)
     Replace("tone.yml", "\ngood:", "\ngod:").apply(data)
     Replace("scripts.yml", "{applicant_name}", "{applicant_nam}").apply(data)
-    Replace("meta.yml", "\nreviewed_on: ", "\nreviewed_on: 2026-02-30  # ").apply(data)
+    Replace("meta.yml", "\nreviewed_on: ", "\nreviewed_on: '2026-02-30'  # ").apply(data)
     with pytest.raises(ContentErrors) as raised:
         load_content(data, tmp_path, REPO / "schemas")
     places = [(error.file, error.line) for error in raised.value.errors]
