@@ -110,8 +110,9 @@ _VALUE_START = re.compile(
 _BLOCK_INDICATOR = re.compile(r"^[-+]?\d?\s*(?:#.*)?$")
 
 
-def _special_start(mark: yaml.Mark | None) -> str | None:
-    """The character a plain text on the error's line starts with, if YAML gives it a meaning."""
+def _special_start(mark: yaml.Mark | None) -> tuple[str, int] | None:
+    """The character a plain text on the error's line starts with, if YAML gives it a meaning,
+    and its column."""
     if mark is None or not isinstance(mark.buffer, str):
         return None
     lines = mark.buffer.rstrip("\0").split("\n")
@@ -123,7 +124,7 @@ def _special_start(mark: yaml.Mark | None) -> str | None:
         return None  # a block scalar ('>-'): fine here, the problem is elsewhere
     if char == "-" and not (match.group("key") and rest.startswith(" ")):
         return None  # '- item' on its own line is a list entry
-    return char
+    return char, match.start("char") + 1
 
 
 def _syntax_error(display_name: str, error: yaml.MarkedYAMLError) -> ContentError:
@@ -132,12 +133,13 @@ def _syntax_error(display_name: str, error: yaml.MarkedYAMLError) -> ContentErro
     raw = f"{error.context or ''} {error.problem or ''}"
     special = _special_start(mark)
     if special:
+        char, column = special
         return ContentError(
             display_name,
             line,
-            1,
+            column,
             "",
-            f"not valid YAML: the text starts with '{special}', which YAML reads as markup",
+            f"not valid YAML: the text starts with '{char}', which YAML reads as markup",
             "put the whole text in quotes (\"…\"), or write '>-' after the colon and the text "
             "on the next line, indented",
         )

@@ -116,6 +116,7 @@ CASES = [
         HOW_LONG + "**Really** ",
         "the text starts with '*', which YAML reads as markup",
         name="bold-at-the-start-unquoted",
+        column=15,
     ),
     faq(
         HOW_LONG + "[NRMP](https://www.nrmp.org/) ",
