@@ -63,6 +63,17 @@ def test_every_key_has_a_description_for_hover_help(schema: Path):
             assert prop.get("description", "").strip(), f"{schema.name} {path}/{key}"
 
 
+@pytest.mark.parametrize("schema", SCHEMAS, ids=stem)
+def test_every_text_must_be_more_than_spaces(schema: Path):
+    for path, subschema in objects(load(schema)):
+        for key, prop in subschema.get("properties", {}).items():
+            if prop.get("type") == "string":
+                constrained = {"pattern", "enum", "format"} & set(prop)
+                assert constrained, f"{schema.name} {path}/{key}: any text, even spaces, passes"
+                if "minLength" in prop:
+                    assert prop["pattern"] == "\\S", f"{schema.name} {path}/{key}"
+
+
 @pytest.mark.parametrize("data_file", DATA_FILES, ids=lambda path: path.name)
 def test_every_data_file_names_its_schema_on_line_1(data_file: Path):
     first = data_file.read_text(encoding="utf-8").splitlines()[0]

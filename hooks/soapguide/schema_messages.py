@@ -153,7 +153,7 @@ class SchemaMessages:
         for key in error.validator_value:
             if key in error.instance or (*path, key) in suggested:
                 continue
-            description = properties.get(key, {}).get("description", "")
+            description = properties.get(key, {}).get("description", "").split(". ")[0]
             what = f" ({description.rstrip('.')})" if description else ""
             if not path:
                 place = "the file"
