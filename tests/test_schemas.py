@@ -86,3 +86,8 @@ def test_vscode_maps_every_schema_to_its_data_file():
     assert settings["yaml.schemas"] == {
         f"schemas/{schema.name}": f"data/{stem(schema)}.yml" for schema in SCHEMAS
     }
+
+
+def test_vscode_recommends_the_yaml_extension_that_reads_the_schemas():
+    extensions = json.loads((REPO / ".vscode" / "extensions.json").read_text(encoding="utf-8"))
+    assert "redhat.vscode-yaml" in extensions["recommendations"]
