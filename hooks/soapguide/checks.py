@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from .content import Content
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-PLACEHOLDER_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+PLACEHOLDER_NAME = re.compile(r"[a-z][a-z0-9_]*")
 _BRACED = re.compile(r"\{([^{}]*)\}")
 
 
@@ -52,7 +52,7 @@ def check_ids(content: Content) -> list[ContentError]:
         for path, item in content.items_with_ids(name):
             item_id = item["id"]
             id_path = (*path, "id")
-            if not isinstance(item_id, str) or not ID_PATTERN.match(item_id):
+            if not isinstance(item_id, str) or not ID_PATTERN.fullmatch(item_id):
                 errors.append(
                     error_at(
                         document,
@@ -141,14 +141,19 @@ def _brace_problems(text: str, declared: list[str]) -> list[tuple[str, str]]:
     then every name that is not declared."""
     problems = []
     for match in _BRACED.finditer(text):
-        if not PLACEHOLDER_NAME.match(match.group(1)):
+        if not PLACEHOLDER_NAME.fullmatch(match.group(1)):
             guess = re.sub(r"[^a-z0-9]+", "_", match.group(1).strip().lower()).strip("_")
+            close = difflib.get_close_matches(guess, declared, n=1, cutoff=0.6)
             problems.append(
                 (
                     f"'{match.group(0)}' is not a valid placeholder",
                     "write blanks as a name in single braces, like {applicant_name}: lowercase "
                     "letters, digits and underscores; "
-                    + _did_you_mean(guess, declared, "the names are listed under 'placeholders:'"),
+                    + (
+                        f"did you mean '{{{close[0]}}}'?"
+                        if close
+                        else "the names are listed under 'placeholders:'"
+                    ),
                 )
             )
             break
@@ -165,7 +170,7 @@ def _brace_problems(text: str, declared: list[str]) -> list[tuple[str, str]]:
     seen = set()
     for match in _BRACED.finditer(text):
         name = match.group(1)
-        if PLACEHOLDER_NAME.match(name) and name not in declared and name not in seen:
+        if PLACEHOLDER_NAME.fullmatch(name) and name not in declared and name not in seen:
             seen.add(name)
             close = difflib.get_close_matches(name, declared, n=1, cutoff=0.6)
             add = f"add 'name: {name}' with a label and a hint under 'placeholders:'"

@@ -263,6 +263,11 @@ CASES = [
         "'{Applicant Name}' is not a valid placeholder",
     ),
     Case(
+        "placeholder-with-capitals-suggestion",
+        Replace("scripts.yml", "{applicant_name}", "{Applicant Name}"),
+        "did you mean '{applicant_name}'?",
+    ),
+    Case(
         "unclosed-placeholder",
         Replace("scripts.yml", "{applicant_name}", "{applicant_name"),
         "a '{' without its partner",
