@@ -11,6 +11,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
+# MkDocs loads this file from the root of a project copy; the engine is in its hooks/ folder.
 sys.path.insert(0, str(Path(__file__).resolve().parent / "hooks"))
 
 import mkdocs_hooks  # noqa: E402
