@@ -378,9 +378,13 @@ CASES = [
 ]
 
 
+def data_copy(repo: Path, destination: Path) -> Path:
+    """A copy of ``repo/data`` as ``destination/data``."""
+    return Path(shutil.copytree(repo / "data", destination / "data"))
+
+
 def broken_copy(case: Case, repo: Path, destination: Path) -> tuple[Path, int]:
     """A copy of ``repo/data`` in ``destination`` with the case's mistake; and the line the
     error must name."""
-    data = destination / "data"
-    shutil.copytree(repo / "data", data)
+    data = data_copy(repo, destination)
     return data, case.edit.apply(data) + case.offset

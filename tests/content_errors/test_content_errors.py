@@ -11,7 +11,14 @@ import pytest
 from soapguide.content import load_content
 from soapguide.errors import ContentErrors
 
-from tests.content_errors.cases import CASES, HOW_LONG, Case, Replace, broken_copy
+from tests.content_errors.cases import (
+    CASES,
+    HOW_LONG,
+    Case,
+    Replace,
+    broken_copy,
+    data_copy,
+)
 from tests.scenario import REPO, build, copy_project
 
 
@@ -57,9 +64,8 @@ def test_a_byte_order_mark_is_fine(tmp_path):
 
 
 def test_problems_in_several_files_come_in_one_report_sorted_by_file_and_line(tmp_path):
-    data = tmp_path / "data"
-    data.parent.mkdir(exist_ok=True)
-    broken_copy(CASES[0], REPO, tmp_path)  # faq.yml: a tab (file unreadable)
+    data = data_copy(REPO, tmp_path)
+    Replace("faq.yml", "  - id: how-long\n    question", "  - id: how-long\n\tquestion").apply(data)
     Replace("tone.yml", "\ngood:", "\ngod:").apply(data)
     Replace("scripts.yml", "{applicant_name}", "{applicant_nam}").apply(data)
     Replace("meta.yml", "\nreviewed_on: ", "\nreviewed_on: '2026-02-30'  # ").apply(data)
@@ -80,11 +86,8 @@ def test_problems_in_several_files_come_in_one_report_sorted_by_file_and_line(tm
 
 def test_an_unknown_key_next_to_its_missing_twin_is_one_message(tmp_path):
     """'anwser' for 'answer' is one mistake: the did-you-mean covers the missing 'answer'."""
-    data = tmp_path / "data"
-    broken_copy(CASES[0], REPO, tmp_path)
-    (data / "faq.yml").write_bytes((REPO / "data" / "faq.yml").read_bytes())
-    text = (data / "faq.yml").read_text("utf-8").replace("    answer:", "    anwser:", 1)
-    (data / "faq.yml").write_text(text, "utf-8")
+    data = data_copy(REPO, tmp_path)
+    Replace("faq.yml", "    answer:", "    anwser:").apply(data)
     with pytest.raises(ContentErrors) as raised:
         load_content(data, tmp_path, REPO / "schemas")
     assert [error.message for error in raised.value.errors] == [
@@ -93,8 +96,7 @@ def test_an_unknown_key_next_to_its_missing_twin_is_one_message(tmp_path):
 
 
 def test_text_policy_is_checked_in_a_file_that_also_breaks_its_schema(tmp_path):
-    data, _ = broken_copy(CASES[0], REPO, tmp_path)
-    (data / "faq.yml").write_bytes((REPO / "data" / "faq.yml").read_bytes())
+    data = data_copy(REPO, tmp_path)
     Replace("faq.yml", "    answer:", "    anwser:").apply(data)
     Replace("faq.yml", HOW_LONG, HOW_LONG + "<b>Really</b> ").apply(data)
     with pytest.raises(ContentErrors) as raised:

@@ -8,7 +8,6 @@ without it (tests/injection/unchecked_hooks.py), to prove the rendering is safe 
 from __future__ import annotations
 
 import functools
-import shutil
 import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -21,7 +20,7 @@ from soapguide.errors import ContentErrors
 from soapguide.guide import guide_for
 from soapguide.text import TextRenderer, fill_placeholders
 
-from tests.content_errors.cases import HOW_LONG, Replace
+from tests.content_errors.cases import HOW_LONG, Replace, data_copy
 from tests.injection.hostile import HOSTILE, Markup, hostile_data, hostile_project
 from tests.injection.unchecked_hooks import unchecked_content
 from tests.scenario import REPO, build
@@ -83,8 +82,7 @@ def test_the_hostile_text_did_reach_the_pages(hostile_pages: dict[str, str]):
 
 @pytest.mark.parametrize("hostile", [h for h in HOSTILE if "{{" not in h])
 def test_validator_rejects_each_hostile_string(hostile: str, tmp_path):
-    data = tmp_path / "data"
-    shutil.copytree(REPO / "data", data)
+    data = data_copy(REPO, tmp_path)
     quoted = "'" + hostile.replace("'", "''") + "'  # "
     Replace("faq.yml", HOW_LONG, HOW_LONG + quoted).apply(data)
     with pytest.raises(ContentErrors) as raised:
