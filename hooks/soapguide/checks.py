@@ -30,9 +30,12 @@ PLACEHOLDER_NAME = re.compile(r"[a-z][a-z0-9_]*")
 _BRACED = re.compile(r"\{([^{}]*)\}")
 
 
-def error_at(document: YamlDocument, path: DataPath, message: str, hint: str = "") -> ContentError:
-    """A ContentError at the value ``path`` of ``document``."""
-    location = document.locate(path)
+def error_at(
+    document: YamlDocument, path: DataPath, message: str, hint: str = "", fragment: str = ""
+) -> ContentError:
+    """A ContentError at the value ``path`` of ``document``; at ``fragment`` within it, when
+    given and found as written (a long text spans several lines)."""
+    location = document.locate_text(path, fragment) if fragment else document.locate(path)
     return ContentError(
         document.display_name, location.line, location.column, format_path(path), message, hint
     )
@@ -130,15 +133,15 @@ def check_script_placeholders(content: Content) -> list[ContentError]:
         for n, line in enumerate(script["lines"]):
             path = ("scripts", s, "lines", n, "text")
             errors += [
-                error_at(document, path, *problem)
-                for problem in _brace_problems(line["text"], declared)
+                error_at(document, path, message, hint, fragment)
+                for message, hint, fragment in _brace_problems(line["text"], declared)
             ]
     return errors
 
 
-def _brace_problems(text: str, declared: list[str]) -> list[tuple[str, str]]:
-    """(message, fix) for each bad placeholder in one line: first a malformed brace, if any,
-    then every name that is not declared."""
+def _brace_problems(text: str, declared: list[str]) -> list[tuple[str, str, str]]:
+    """(message, fix, the text at fault) for each bad placeholder in one line: first a
+    malformed brace, if any, then every name that is not declared."""
     problems = []
     for match in _BRACED.finditer(text):
         if not PLACEHOLDER_NAME.fullmatch(match.group(1)):
@@ -154,6 +157,7 @@ def _brace_problems(text: str, declared: list[str]) -> list[tuple[str, str]]:
                         if close
                         else "the names are listed under 'placeholders:'"
                     ),
+                    match.group(0),
                 )
             )
             break
@@ -165,6 +169,7 @@ def _brace_problems(text: str, declared: list[str]) -> list[tuple[str, str]]:
                 (
                     f"a '{brace}' without its partner; placeholders are written {{name}}",
                     "close the brace, or remove it if it is not a blank to fill in",
+                    brace,
                 )
             )
     seen = set()
@@ -178,6 +183,7 @@ def _brace_problems(text: str, declared: list[str]) -> list[tuple[str, str]]:
                 (
                     f"the placeholder '{{{name}}}' is not listed under 'placeholders:'",
                     f"did you mean '{{{close[0]}}}'? Otherwise {add}" if close else add,
+                    match.group(0),
                 )
             )
     return problems
@@ -196,10 +202,12 @@ def check_text_policy(document: YamlDocument) -> list[ContentError]:
                     f"HTML is not allowed in content (found '{tag}')",
                     "write Markdown: **bold**, *italic*, [link](https://…); to show a tag as "
                     "text, put it in `backticks`",
+                    fragment=tag.split()[0],
                 )
             )
-        scheme = unsafe_link_in(text)
-        if scheme:
+        link = unsafe_link_in(text)
+        if link:
+            scheme, destination = link
             errors.append(
                 error_at(
                     document,
@@ -207,6 +215,7 @@ def check_text_policy(document: YamlDocument) -> list[ContentError]:
                     f"a '{scheme}:' link is not allowed; links may go to https://, mailto: "
                     "or tel: addresses only",
                     "link to a full https:// address, or remove the link",
+                    fragment=destination,
                 )
             )
         if image_in(text):
@@ -216,6 +225,7 @@ def check_text_policy(document: YamlDocument) -> list[ContentError]:
                     path,
                     "images are not supported in content",
                     "remove the image (the '![…](…)'), or link to it: [text](https://…)",
+                    fragment="![",
                 )
             )
     return errors

@@ -30,14 +30,15 @@ def html_in(text: str) -> str | None:
     return match.group(0).strip()[:40] if match else None
 
 
-def unsafe_link_in(text: str) -> str | None:
-    """The scheme of the first link to anything but http(s), mailto or tel (``javascript``)."""
+def unsafe_link_in(text: str) -> tuple[str, str] | None:
+    """The first link to anything but http(s), mailto or tel: its scheme (``javascript``) and
+    its address as written."""
     prose = _CODE_SPAN.sub("", text)
     for pattern in (_INLINE_LINK, _REFERENCE, _AUTOLINK):
         for match in pattern.finditer(prose):
             scheme = link_scheme(match.group(1))
             if scheme and scheme not in SAFE_SCHEMES:
-                return scheme
+                return scheme, match.group(1)
     return None
 
 

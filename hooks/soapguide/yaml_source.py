@@ -35,6 +35,7 @@ class YamlDocument:
     data: Any
     values: dict[DataPath, Location] = field(default_factory=dict)
     keys: dict[DataPath, Location] = field(default_factory=dict)
+    lines: list[str] = field(default_factory=list)
 
     def locate(self, path: DataPath) -> Location:
         """The location of ``path``, or of its nearest parent that has one."""
@@ -45,6 +46,18 @@ class YamlDocument:
     def locate_key(self, path: DataPath) -> Location:
         """Where the key that introduces ``path`` is written (for unknown or misspelt keys)."""
         return self.keys.get(path) or self.locate(path)
+
+    def locate_text(self, path: DataPath, fragment: str) -> Location:
+        """Where ``fragment`` is written in the text at ``path``, which may span several lines
+        (``answer: >-``); the text's own location when it cannot be found as written."""
+        start = self.locate(path)
+        later = [location.line for location in self.values.values() if location.line > start.line]
+        for number in range(start.line, min(later, default=len(self.lines) + 1)):
+            line = self.lines[number - 1] if number <= len(self.lines) else ""
+            column = line.find(fragment, start.column - 1 if number == start.line else 0)
+            if fragment and column >= 0:
+                return Location(number, column + 1)
+        return start
 
 
 def format_path(path: DataPath) -> str:
@@ -167,6 +180,7 @@ class _Builder:
         self.errors: list[ContentError] = []
         self._scalars = SafeConstructor()
         self._lines = lines or []
+        self.document.lines = self._lines
 
     def build(self, node: Node, path: DataPath = ()) -> Any:
         self.document.values[path] = Location(node.start_mark.line + 1, node.start_mark.column + 1)

@@ -307,6 +307,22 @@ CASES = [
     ),
     faq(HOW_LONG + "Is <b>bold</b> fine? ", "write Markdown: **bold**", name="bold-tag"),
     faq(
+        "  - id: how-long\n    question: >-\n      A long question,\n"
+        "      then a <br> in it.\n    # ",
+        "HTML is not allowed in content (found '<br>')",
+        offset=3,  # the line of the tag inside the long text, not the 'question:' line
+        column=14,
+        name="tag-inside-a-long-text",
+    ),
+    faq(
+        "  - id: how-long\n    question: >-\n      A long question,\n"
+        "      with [a link](javascript:alert(1)).\n    # ",
+        "a 'javascript:' link is not allowed",
+        offset=3,
+        column=21,
+        name="link-inside-a-long-text",
+    ),
+    faq(
         HOW_LONG + "'[x](javascript:alert(1))'  # ",
         "a 'javascript:' link is not allowed",
         name="javascript-link",

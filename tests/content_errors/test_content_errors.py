@@ -54,6 +54,23 @@ def test_mistake_is_reported_with_file_line_and_message(case: Case, tmp_path):
     assert f"{error.file}:{error.line}:{error.column}: " in report
 
 
+def test_a_placeholder_error_points_at_the_placeholder_itself(tmp_path):
+    data = data_copy(REPO, tmp_path)
+    Replace("scripts.yml", "{applicant_name}", "{applicant_nam}").apply(data)
+    line = next(
+        number
+        for number, text in enumerate((data / "scripts.yml").read_text("utf-8").splitlines(), 1)
+        if "{applicant_nam}" in text
+    )
+    column = (data / "scripts.yml").read_text("utf-8").splitlines()[line - 1].index(
+        "{applicant_nam}"
+    ) + 1
+    with pytest.raises(ContentErrors) as raised:
+        load_content(data, tmp_path, REPO / "schemas")
+    [error] = raised.value.errors
+    assert (error.line, error.column) == (line, column)
+
+
 def test_a_byte_order_mark_is_fine(tmp_path):
     data = tmp_path / "data"
     data.mkdir()
