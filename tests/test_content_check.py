@@ -41,7 +41,11 @@ def test_check_uses_the_markdown_settings_mkdocs_uses():
 
 def test_make_check_runs_the_check_script_after_setup():
     result = subprocess.run(
-        ["make", "--dry-run", "check"], cwd=REPO, capture_output=True, text=True, timeout=60
+        ["make", "--no-print-directory", "--dry-run", "check"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     commands = result.stdout.splitlines()
     assert commands[0] == "bash scripts/setup.sh"
