@@ -19,13 +19,14 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import ContentError
 from .review import as_date
+from .schema_messages import ID_PATTERN as ID_SCHEMA_PATTERN
 from .text_policy import html_in, image_in, unsafe_link_in
 from .yaml_source import DataPath, YamlDocument, format_path
 
 if TYPE_CHECKING:
     from .content import Content
 
-ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+ID_PATTERN = re.compile(ID_SCHEMA_PATTERN)  # the schemas' id pattern
 PLACEHOLDER_NAME = re.compile(r"[a-z][a-z0-9_]*")
 _BRACED = re.compile(r"\{([^{}]*)\}")
 
