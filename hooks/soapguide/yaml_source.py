@@ -105,6 +105,16 @@ _FRIENDLY_SYNTAX = (
         "line this line up with the lines of the same item",
     ),
     (
+        "but found another document",
+        "a line with '---' starts a second document; a data file has one",
+        "delete the '---' line (and anything after it that does not belong to this file)",
+    ),
+    (
+        "could not determine a constructor for the tag",
+        "a value starts with '!', which YAML reads as a type tag",
+        "put the whole text in quotes (\"…\"), or write it without the leading '!'",
+    ),
+    (
         "found undefined alias",
         "an '*' alias names an anchor that does not exist",
         "write the text out instead of using '*'",
@@ -257,6 +267,28 @@ def _compose(text: str) -> Node | None:
         return yaml.compose(text, Loader=yaml.SafeLoader)
 
 
+# Characters YAML does not accept in a file (YAML 1.1 "printable", inverted).
+_NOT_PRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _control_character(display_name: str, text: str) -> ContentError:
+    """An invisible control character, often pasted from a word processor or a PDF."""
+    match = _NOT_PRINTABLE.search(text)
+    at = match.start() if match else 0
+    line = text.count("\n", 0, at) + 1
+    column = at - (text.rfind("\n", 0, at) + 1) + 1
+    code = f"U+{ord(match.group()):04X}" if match else "unknown"
+    return ContentError(
+        display_name,
+        line,
+        column,
+        "",
+        f"the file contains an invisible control character ({code}) that YAML does not allow",
+        "delete it: retype the text around this spot (it often comes from copying text out of "
+        "a word processor or a PDF)",
+    )
+
+
 def load_yaml(path: Path, display_name: str) -> tuple[YamlDocument | None, list[ContentError]]:
     """Read ``path``; return the document (None if unreadable) and every problem found."""
     raw = path.read_bytes()
@@ -279,6 +311,8 @@ def load_yaml(path: Path, display_name: str) -> tuple[YamlDocument | None, list[
         node = _compose(text)
     except yaml.MarkedYAMLError as error:
         return None, [_syntax_error(display_name, error)]
+    except yaml.reader.ReaderError:
+        return None, [_control_character(display_name, text)]
     if node is None:
         return None, [
             ContentError(

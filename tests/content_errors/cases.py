@@ -146,6 +146,19 @@ CASES = [
         "the file is not saved as UTF-8 text",
         offset=2,
     ),
+    faq(
+        HOW_LONG + "Pasted\x0btext ",
+        "the file contains an invisible control character (U+000B)",
+        name="control-character",
+        column=21,
+    ),
+    Case(
+        "second-document",
+        Replace("tone.yml", "\ngood:", "\n---\ngood:"),
+        "a line with '---' starts a second document",
+        offset=1,
+    ),
+    faq(HOW_LONG + "!important ", "a value starts with '!'", name="tag-at-the-start"),
     # Keys
     faq(
         "  - id: how-long\n    qestion: ",
