@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from .errors import ContentError
 from .review import as_date
 from .schema_messages import ID_PATTERN as ID_SCHEMA_PATTERN
-from .text_policy import html_in, image_in, unsafe_link_in
+from .text_policy import html_in, image_in, relative_link_in, unsafe_link_in
 from .yaml_source import DataPath, YamlDocument, format_path
 
 if TYPE_CHECKING:
@@ -217,6 +217,19 @@ def check_text_policy(document: YamlDocument) -> list[ContentError]:
                     "or tel: addresses only",
                     "link to a full https:// address, or remove the link",
                     fragment=destination,
+                )
+            )
+        relative = relative_link_in(text)
+        if relative:
+            errors.append(
+                error_at(
+                    document,
+                    path,
+                    f"the link to '{relative}' would be broken: a link in data/ needs a full "
+                    "address",
+                    "link to a full https:// address; links between the guide's own pages "
+                    "belong in the pages in docs/",
+                    fragment=relative,
                 )
             )
         if image_in(text):

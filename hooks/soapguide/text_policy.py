@@ -42,6 +42,18 @@ def unsafe_link_in(text: str) -> tuple[str, str] | None:
     return None
 
 
+def relative_link_in(text: str) -> str | None:
+    """The first link with no scheme that is not a '#fragment' (``rules.md``). Text from data/
+    reaches the page as HTML that MkDocs does not rewrite, so such a link would be broken."""
+    prose = _CODE_SPAN.sub("", text)
+    for pattern in (_INLINE_LINK, _REFERENCE):
+        for match in pattern.finditer(prose):
+            destination = match.group(1)
+            if destination and not destination.startswith("#") and not link_scheme(destination):
+                return destination
+    return None
+
+
 def link_scheme(destination: str) -> str | None:
     """``'JaVa&#115;cript:alert(1)'`` -> ``'javascript'``; relative links have none."""
     cleaned = _INVISIBLE.sub("", html.unescape(destination)).lower()

@@ -349,6 +349,11 @@ CASES = [
         HOW_LONG + "See [x](data:text/html,hi) ", "a 'data:' link is not allowed", name="data-link"
     ),
     faq(
+        HOW_LONG + "See [the rule](rules.md) ",
+        "the link to 'rules.md' would be broken",
+        name="link-to-a-page-by-file-name",
+    ),
+    faq(
         HOW_LONG + "See ![x](https://example.org/x.png) ",
         "images are not supported in content",
         name="image",
