@@ -37,7 +37,9 @@ class Guide:
                 failures.append(str(error))
         if failures:
             count = len(failures)
-            head = f"{count} page{'s' if count != 1 else ''} could not be rendered; nothing was built."
+            head = (
+                f"{count} page{'s' if count != 1 else ''} could not be rendered; nothing was built."
+            )
             raise PageError("\n".join([head, *failures]))
         return rendered
 
