@@ -223,7 +223,8 @@ def section(rows: list[Row], build_s: float, launch_s: float, total_s: float, ru
     lines += [
         "",
         f"Chromium start-up: {launch_s:.2f} s; the whole PDF step (start-up and four PDFs): "
-        f"{total_s:.2f} s, on top of a {build_s:.2f} s site build without PDFs.",
+        f"{total_s:.2f} s, on top of a {build_s:.2f} s site build without PDFs. "
+        f"Load average while measuring: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores.",
         "",
     ]
     return "\n".join(lines)

@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from soapguide.pdf import PdfError, build_pdfs, pdfs_wanted
 from soapguide.templating import PageError
 
 _state: dict[str, object] = {}
+log = logging.getLogger("mkdocs.hooks.soapguide")
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -66,10 +68,13 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> 
 
 def on_post_build(config: MkDocsConfig) -> None:
     try:
-        if pdfs_wanted(_state.get("command"), os.environ.get("SOAPGUIDE_PDFS")):
-            build_pdfs(Path(config.site_dir), _guide().content["meta"]["site_name"])
+        if not pdfs_wanted(_state.get("command"), os.environ.get("SOAPGUIDE_PDFS")):
+            log.info("PDF downloads skipped (mkdocs serve or SOAPGUIDE_PDFS=off; =on makes them)")
+            return
+        made = build_pdfs(Path(config.site_dir), _guide().content["meta"]["site_name"])
     except PdfError as error:
         raise PluginError(f"PDF downloads: {error}") from None
+    log.info("PDF downloads: %s", ", ".join(result.path.name for result in made))
 
 
 def _guide() -> Guide:
