@@ -15,7 +15,6 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent / "hooks"))
 
 import mkdocs_hooks  # noqa: E402
-from mkdocs_hooks import on_page_markdown, on_pre_build  # noqa: E402, F401 (MkDocs calls them)
 from soapguide.content import Content  # noqa: E402
 from soapguide.guide import guide_for  # noqa: E402
 from soapguide.yaml_source import load_yaml  # noqa: E402
@@ -28,6 +27,18 @@ def unchecked_content(data_dir: Path) -> Content:
         assert document is not None and not problems, problems
         documents[path.stem] = document
     return Content(documents)
+
+
+# Every other hook of the real adapter, as it is (MkDocs looks them up by name), except the
+# PDF downloads: printed from the same HTML pages these tests check, and the long hostile text
+# would not fit on the cards.
+globals().update(
+    {
+        name: getattr(mkdocs_hooks, name)
+        for name in dir(mkdocs_hooks)
+        if name.startswith("on_") and name != "on_post_build"
+    }
+)
 
 
 def on_config(config):
