@@ -29,6 +29,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             root,
             markdown_extensions=config.markdown_extensions,
             markdown_configs=config.mdx_configs,
+            directory_urls=config.use_directory_urls,
         )
     except ContentErrors as error:
         raise PluginError(error.report()) from None

@@ -116,6 +116,10 @@ class Flow:
         order += [qid for qid in self.questions if qid not in order]
         return [self.questions[qid] for qid in order]
 
+    def used_scripts(self) -> list[str]:
+        """Every script id some outcome links to, once each, in the order first linked."""
+        return list(dict.fromkeys(s for o in self.outcomes.values() for s in o.scripts))
+
     def as_json_data(self) -> dict[str, Any]:
         """What the page's script needs to ask the questions; outcomes are pre-rendered HTML."""
         return {
@@ -134,7 +138,12 @@ class Flow:
                 for q in self.questions.values()
             },
             "outcomes": {
-                o.id: {"verdict": o.verdict, "verdictLabel": o.verdict_label, "title": o.title}
+                o.id: {
+                    "verdict": o.verdict,
+                    "verdictLabel": o.verdict_label,
+                    "title": o.title,
+                    "scripts": list(o.scripts),
+                }
                 for o in self.outcomes.values()
             },
         }
