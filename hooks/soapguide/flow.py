@@ -182,8 +182,9 @@ def build_flow(document: YamlDocument) -> Flow:
             for position, raw_option in enumerate(_list(raw.get("options")))
             if (option := _option(raw_option, (*path, "options", position))) is not None
         )
-        question = Question(str(raw["id"]), _text(raw.get("text")), _text(raw.get("hint")),
-                            options, path)
+        question = Question(
+            str(raw["id"]), _text(raw.get("text")), _text(raw.get("hint")), options, path
+        )
         questions.setdefault(question.id, question)
     outcomes: dict[str, Outcome] = {}
     for index, raw in enumerate(_list(data.get("outcomes"))):

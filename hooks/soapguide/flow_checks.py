@@ -25,11 +25,15 @@ def check_flow(content: Content) -> list[ContentError]:
     if FLOW_FILE not in content:
         return []
     flow = build_flow(content.documents[FLOW_FILE])
-    scripts = {
-        str(s["id"])
-        for s in content["scripts"].get("scripts", [])
-        if isinstance(s, dict) and "id" in s
-    } if "scripts" in content else set()
+    scripts = (
+        {
+            str(s["id"])
+            for s in content["scripts"].get("scripts", [])
+            if isinstance(s, dict) and "id" in s
+        }
+        if "scripts" in content
+        else set()
+    )
     guide_ids = set().union(*(content.ids(name) for name in content.documents if name != FLOW_FILE))
     checker = _Checker(flow)
     checker.references(scripts, guide_ids)
@@ -127,18 +131,22 @@ class _Checker:
                 "add next: <question id> or outcome: <outcome id>",
             )
         elif option.next is not None and option.next not in flow.questions:
-            also = " (that is an outcome: write outcome: instead)" if (
-                option.next in flow.outcomes
-            ) else ""
+            also = (
+                " (that is an outcome: write outcome: instead)"
+                if (option.next in flow.outcomes)
+                else ""
+            )
             self.error(
                 (*option.path, "next"),
                 f"{where} leads to question '{option.next}', which does not exist{also}",
                 f"{_close(option.next, flow.questions)}use the id of one of the questions",
             )
         elif option.outcome is not None and option.outcome not in flow.outcomes:
-            also = " (that is a question: write next: instead)" if (
-                option.outcome in flow.questions
-            ) else ""
+            also = (
+                " (that is a question: write next: instead)"
+                if (option.outcome in flow.questions)
+                else ""
+            )
             self.error(
                 (*option.path, "outcome"),
                 f"{where} leads to outcome '{option.outcome}', which does not exist{also}",
@@ -158,7 +166,7 @@ class _Checker:
                 if target is None:
                     continue
                 if state.get(target) == "open":
-                    loop = [*trail[trail.index(target):], question_id, target]
+                    loop = [*trail[trail.index(target) :], question_id, target]
                     self.error(
                         (*option.path, "next"),
                         f"the answer '{option.label}' leads back to '{target}', making a loop: "

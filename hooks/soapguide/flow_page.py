@@ -18,7 +18,15 @@ from .flow import Flow, Option, Question
 
 # Which field of a guide item names it best, in order of preference.
 _NAME_FIELDS = (
-    "title", "question", "criterion", "situation", "myth", "step", "text", "advice", "example",
+    "title",
+    "question",
+    "criterion",
+    "situation",
+    "myth",
+    "step",
+    "text",
+    "advice",
+    "example",
 )
 _TAG = re.compile(r"<[^>]+>")
 _ID_ATTRS = re.compile(r'\b(id|aria-labelledby|aria-describedby|for)="([^"]+)"')
