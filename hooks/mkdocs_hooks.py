@@ -45,9 +45,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
         for path in sorted(docs.rglob("*.md"))
     }
     try:
-        _guide().render_pages(
-            {f"docs/{name}": text for name, text in sources.items()}
-        )
+        _guide().render_pages({f"docs/{name}": text for name, text in sources.items()})
     except PageError as error:
         raise PluginError(str(error)) from None
 
@@ -63,4 +61,3 @@ def _guide() -> Guide:
     guide = _state["guide"]
     assert isinstance(guide, Guide)
     return guide
-

@@ -73,19 +73,29 @@ def check_ids(content: Content) -> list[ContentError]:
             where = format_path((*path, "id"))
             location = document.locate((*path, "id"))
             if not isinstance(item_id, str) or not ID_PATTERN.match(item_id):
-                errors.append(ContentError(
-                    document.display_name, location.line, location.column, where,
-                    f"expected an id made of lowercase letters, digits and single hyphens, "
-                    f"found {item_id!r}",
-                    "write it like 'call-when-invited' (no spaces, capitals or underscores)",
-                ))
+                errors.append(
+                    ContentError(
+                        document.display_name,
+                        location.line,
+                        location.column,
+                        where,
+                        f"expected an id made of lowercase letters, digits and single hyphens, "
+                        f"found {item_id!r}",
+                        "write it like 'call-when-invited' (no spaces, capitals or underscores)",
+                    )
+                )
                 continue
             if item_id in seen:
-                errors.append(ContentError(
-                    document.display_name, location.line, location.column, where,
-                    f"the id '{item_id}' is already used at {seen[item_id]}",
-                    "give this item a different id; every id in data/ must be unique",
-                ))
+                errors.append(
+                    ContentError(
+                        document.display_name,
+                        location.line,
+                        location.column,
+                        where,
+                        f"the id '{item_id}' is already used at {seen[item_id]}",
+                        "give this item a different id; every id in data/ must be unique",
+                    )
+                )
                 continue
             seen[item_id] = f"{document.display_name}:{location.line}"
     return errors

@@ -18,7 +18,9 @@ class ContentError:
 
     def __str__(self) -> str:
         place = f"{self.file}:{self.line}:{self.column}"
-        text = f"{place}: {self.where}: {self.message}" if self.where else f"{place}: {self.message}"
+        text = (
+            f"{place}: {self.where}: {self.message}" if self.where else f"{place}: {self.message}"
+        )
         return f"{text}\n    fix: {self.hint}" if self.hint else text
 
 

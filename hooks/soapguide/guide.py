@@ -40,7 +40,9 @@ class Guide:
                 failures.append(str(error))
         if failures:
             count = len(failures)
-            head = f"{count} page{'s' if count != 1 else ''} could not be rendered; nothing was built."
+            head = (
+                f"{count} page{'s' if count != 1 else ''} could not be rendered; nothing was built."
+            )
             raise PageError("\n".join([head, *failures]))
         self.renderer.collect_anchors(rendered)
         return rendered

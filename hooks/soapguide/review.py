@@ -25,11 +25,16 @@ class ReviewStamp:
     def as_template_data(self, today: dt.date) -> dict[str, Any]:
         return {
             "reviewed_on": self.reviewed_on.isoformat(),
-            "reviewed_on_text": f"{self.reviewed_on:%B} {self.reviewed_on.day}, {self.reviewed_on.year}",
+            "reviewed_on_text": _long_date(self.reviewed_on),
             "match_year": self.match_year,
             "check_rules_after": self.check_rules_after.isoformat(),
             "stale_at_build": self.is_stale(today),
         }
+
+
+def _long_date(day: dt.date) -> str:
+    """``November 25, 2026``, without the platform-dependent ``%-d``."""
+    return f"{day:%B} {day.day}, {day.year}"
 
 
 def review_stamp(meta: dict[str, Any]) -> ReviewStamp:

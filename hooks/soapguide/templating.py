@@ -169,8 +169,10 @@ class GuideRenderer:
         undefined = re.match(r"'([^']+)' is undefined", message)
         if undefined:
             close = difflib.get_close_matches(undefined.group(1), list(self.env.globals), n=1)
-            hint = f" — did you mean '{close[0]}'?" if close else (
-                " — check the spelling; the macros are: " + ", ".join(sorted(self.macros))
+            hint = (
+                f" — did you mean '{close[0]}'?"
+                if close
+                else (" — check the spelling; the macros are: " + ", ".join(sorted(self.macros)))
             )
         return f"{page_name}:{line}: {message}{hint}"
 

@@ -34,7 +34,9 @@ def sanitize(html: str) -> str:
 class TextRenderer:
     """Markdown -> safe HTML for content text, with the site's Markdown extensions."""
 
-    def __init__(self, extensions: list[Any] | None = None, configs: Mapping[str, Any] | None = None):
+    def __init__(
+        self, extensions: list[Any] | None = None, configs: Mapping[str, Any] | None = None
+    ):
         self._markdown = markdown.Markdown(
             extensions=list(extensions or []), extension_configs=dict(configs or {})
         )

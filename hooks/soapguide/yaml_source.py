@@ -55,22 +55,46 @@ def format_path(path: DataPath) -> str:
 
 
 _FRIENDLY_SYNTAX = (
-    ("found character '\\t'", "a tab is used for indentation; YAML needs spaces",
-     "replace the tab at the start of this line with spaces (2 per level)"),
-    ("while scanning a quoted scalar", "a quotation mark is opened but never closed",
-     "add the closing quotation mark at the end of the text that starts here"),
-    ("mapping values are not allowed here", "a colon appears where YAML does not expect one",
-     "if the text contains ': ', put the whole text in quotes; otherwise check the indentation"),
-    ("could not find expected ':'", "a line is missing the colon after its key",
-     "write it as 'key: value'"),
-    ("did not find expected key", "the indentation of this line does not match its neighbours",
-     "line this key up with the other keys of the same item"),
-    ("did not find expected '-' indicator", "a list item is not lined up with the items above it",
-     "start every item of a list with '- ' at the same indentation"),
-    ("expected <block end>", "the indentation of this line does not match its neighbours",
-     "line this line up with the lines of the same item"),
-    ("found undefined alias", "an '*' alias names an anchor that does not exist",
-     "write the text out instead of using '*'"),
+    (
+        "found character '\\t'",
+        "a tab is used for indentation; YAML needs spaces",
+        "replace the tab at the start of this line with spaces (2 per level)",
+    ),
+    (
+        "while scanning a quoted scalar",
+        "a quotation mark is opened but never closed",
+        "add the closing quotation mark at the end of the text that starts here",
+    ),
+    (
+        "mapping values are not allowed here",
+        "a colon appears where YAML does not expect one",
+        "if the text contains ': ', put the whole text in quotes; otherwise check the indentation",
+    ),
+    (
+        "could not find expected ':'",
+        "a line is missing the colon after its key",
+        "write it as 'key: value'",
+    ),
+    (
+        "did not find expected key",
+        "the indentation of this line does not match its neighbours",
+        "line this key up with the other keys of the same item",
+    ),
+    (
+        "did not find expected '-' indicator",
+        "a list item is not lined up with the items above it",
+        "start every item of a list with '- ' at the same indentation",
+    ),
+    (
+        "expected <block end>",
+        "the indentation of this line does not match its neighbours",
+        "line this line up with the lines of the same item",
+    ),
+    (
+        "found undefined alias",
+        "an '*' alias names an anchor that does not exist",
+        "write the text out instead of using '*'",
+    ),
 )
 
 
@@ -85,7 +109,11 @@ def _syntax_error(display_name: str, error: yaml.MarkedYAMLError) -> ContentErro
             return ContentError(display_name, line, column, "", f"not valid YAML: {message}", hint)
     problem = (error.problem or "the file cannot be read").strip()
     return ContentError(
-        display_name, line, column, "", f"not valid YAML: {problem}",
+        display_name,
+        line,
+        column,
+        "",
+        f"not valid YAML: {problem}",
         "compare this line with a working item above it (indentation, colons, quotes)",
     )
 
@@ -118,12 +146,17 @@ class _Builder:
             line = key_node.start_mark.line + 1
             child = (*path, key)
             if key in first_seen:
-                self.errors.append(ContentError(
-                    self.document.display_name, line, key_node.start_mark.column + 1,
-                    format_path(child), f"the key '{key}' appears twice in the same item "
-                    f"(first on line {first_seen[key]}); only one would be kept",
-                    f"delete one of the two '{key}:' lines, or merge their text",
-                ))
+                self.errors.append(
+                    ContentError(
+                        self.document.display_name,
+                        line,
+                        key_node.start_mark.column + 1,
+                        format_path(child),
+                        f"the key '{key}' appears twice in the same item "
+                        f"(first on line {first_seen[key]}); only one would be kept",
+                        f"delete one of the two '{key}:' lines, or merge their text",
+                    )
+                )
                 continue
             first_seen[key] = line
             self.document.keys[child] = Location(line, key_node.start_mark.column + 1)
@@ -138,20 +171,32 @@ def load_yaml(path: Path, display_name: str) -> tuple[YamlDocument | None, list[
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        return None, [ContentError(
-            display_name, line, 1, "", "the file is not saved as UTF-8 text",
-            "save the file as UTF-8 (in most editors: 'Save with encoding' > UTF-8)",
-        )]
+        return None, [
+            ContentError(
+                display_name,
+                line,
+                1,
+                "",
+                "the file is not saved as UTF-8 text",
+                "save the file as UTF-8 (in most editors: 'Save with encoding' > UTF-8)",
+            )
+        ]
     text = text.removeprefix("\ufeff")
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:
         return None, [_syntax_error(display_name, error)]
     if node is None:
-        return None, [ContentError(
-            display_name, 1, 1, "", "the file is empty",
-            "restore its content (see the same file in the upstream repository)",
-        )]
+        return None, [
+            ContentError(
+                display_name,
+                1,
+                1,
+                "",
+                "the file is empty",
+                "restore its content (see the same file in the upstream repository)",
+            )
+        ]
     builder = _Builder(display_name)
     try:
         builder.document.data = builder.build(node)
