@@ -128,12 +128,10 @@ class GuideRenderer:
             return f"#{item_id}"
         here = self.page_url(self._page or "docs/index.md")
         target = self.page_url(page)
-        relative = posixpath.relpath(target or ".", here.rstrip("/") or ".") if (
-            self.directory_urls
-        ) else posixpath.relpath(target, posixpath.dirname(here) or ".")
-        if self.directory_urls:
-            relative = "./" if relative == "." else f"{relative}/"
-        return f"{relative}#{item_id}"
+        if not self.directory_urls:
+            return f"{posixpath.relpath(target, posixpath.dirname(here) or '.')}#{item_id}"
+        relative = posixpath.relpath(target or ".", here.rstrip("/") or ".")
+        return f"{'' if relative == '.' else relative + '/'}#{item_id}"
 
     def page_url(self, page_name: str) -> str:
         """The site URL (relative to the site root) of ``docs/<name>.md``."""
