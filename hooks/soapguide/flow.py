@@ -214,3 +214,25 @@ def build_flow(document: YamlDocument) -> Flow:
 
 def _list(value: Any) -> list[Any]:
     return value if isinstance(value, list) else []
+
+
+def paths_table(flow: Flow) -> str:
+    """Every path and its outcome as a plain-text table a person can review in a diff: first a
+    count per outcome, then each path, one answer per line."""
+    paths = flow.paths()
+    counts = {outcome_id: 0 for outcome_id in flow.outcomes}
+    for path in paths:
+        counts[path.outcome.id] += 1
+    width = max(len(q) for q in flow.questions)
+    lines = [
+        f"# Every path through the flow: {len(paths)} paths, {len(flow.outcomes)} outcomes.",
+        "# Regenerate after a reviewed change: UPDATE_GOLDEN=1 pytest tests/test_flow_paths.py",
+        "",
+        "Outcomes (paths that end there):",
+    ]
+    for outcome in flow.outcomes.values():
+        lines.append(f"  {counts[outcome.id]:4d}  {outcome.id} [{outcome.verdict}] {outcome.title}")
+    for number, path in enumerate(paths, start=1):
+        lines += ["", f"Path {number} -> {path.outcome.id} [{path.outcome.verdict}]"]
+        lines += [f"  {s.question.id:<{width}}  {s.option.label}" for s in path.steps]
+    return "\n".join(lines) + "\n"
