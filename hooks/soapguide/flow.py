@@ -103,17 +103,20 @@ class Flow:
                 yield from self._paths_from(option.next, taken)
 
     def ordered_questions(self) -> list[Question]:
-        """Questions in the order a reader meets them: breadth first from the start question,
-        then any question that cannot be reached, in file order."""
-        order: list[str] = []
-        queue = [self.start] if self.start in self.questions else []
-        while queue:
-            current = queue.pop(0)
-            if current in order:
-                continue
-            order.append(current)
-            queue += [o.next for o in self.questions[current].options if o.next in self.questions]
-        order += [qid for qid in self.questions if qid not in order]
+        """Questions in the order the flow map draws them: depth first from the start question,
+        answers in written order; then any question that cannot be reached, in file order."""
+        order: dict[str, None] = {}
+
+        def visit(question_id: str) -> None:
+            if question_id in order or question_id not in self.questions:
+                return
+            order[question_id] = None
+            for option in self.questions[question_id].options:
+                if option.next:
+                    visit(option.next)
+
+        visit(self.start)
+        order.update(dict.fromkeys(self.questions))
         return [self.questions[qid] for qid in order]
 
     def used_scripts(self) -> list[str]:
