@@ -21,7 +21,10 @@ def flow_globals(content: Content) -> dict[str, Any]:
     flow = build_flow(content.documents[FLOW_FILE])
     return {
         "flow": flow,
-        "flow_json": embed_json(flow.as_json_data()),
+        # Wrapped in a list: Material's instant navigation re-inserts every <script> of a page
+        # it swaps in without its type attribute, so the browser runs the JSON as JavaScript.
+        # An array literal is a harmless expression; an object literal is a syntax error.
+        "flow_json": embed_json([flow.as_json_data()]),
         "flow_tree": flow_tree(flow),
         "flow_numbers": question_numbers(flow),
         "flow_paths": flow.paths(),

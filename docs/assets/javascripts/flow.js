@@ -148,11 +148,12 @@
   }
 
   function start() {
-    var data = document.getElementById("flow-data");
+    /* Instant navigation re-creates the JSON element without its id and type: find it by place. */
+    var data = document.getElementById("flow-data") || document.querySelector("#flow > script");
     step = document.getElementById("flow-step");
     status = document.getElementById("flow-status");
     if (!data || !step) return false;
-    flow = JSON.parse(data.textContent);
+    flow = JSON.parse(data.textContent)[0];
     return true;
   }
 
