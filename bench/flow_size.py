@@ -62,9 +62,7 @@ def browser_timings(site: Path) -> tuple[float, float, float]:
     the largest layout shift score seen, over RUNS cold loads of /should-i-call/."""
     from playwright.sync_api import sync_playwright
 
-    server = ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site))
-    )
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     url = f"http://127.0.0.1:{server.server_address[1]}/should-i-call/"
     ready, paint, shift = [], [], 0.0
