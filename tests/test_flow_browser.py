@@ -218,14 +218,35 @@ def test_without_javascript_the_whole_flow_is_on_the_page(browser, site_server, 
 AXE = Axe()
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize(
     "query", ["", CALL_COORDINATOR], ids=["first-question", "outcome-with-scripts"]
 )
-def test_axe_finds_no_violations(page, site_server: str, query: str) -> None:
-    page.goto(site_server + PAGE + query, wait_until="networkidle")
-    page.wait_for_selector("#flow.flow--js")
-    violations = AXE.run(page).response["violations"]
-    assert violations == [], [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations]
+def test_axe_finds_no_violations(browser, site_server: str, query: str, scheme: str) -> None:
+    context = browser.new_context(color_scheme=scheme)
+    block_other_hosts(context)
+    try:
+        page = context.new_page()
+        page.goto(site_server + PAGE + query, wait_until="networkidle")
+        page.wait_for_selector("#flow.flow--js")
+        violations = AXE.run(page).response["violations"]
+        assert violations == [], [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations]
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_violations_on_the_flow_map(browser, site_server: str, scheme: str) -> None:
+    context = browser.new_context(color_scheme=scheme)
+    block_other_hosts(context)
+    try:
+        page = context.new_page()
+        page.goto(site_server + "flow-map/", wait_until="networkidle")
+        page.locator(".flow-map__paths summary").click()  # the path list, opened
+        violations = AXE.run(page).response["violations"]
+        assert violations == [], [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations]
+    finally:
+        context.close()
 
 
 def test_axe_finds_no_violations_in_the_error_state(flow_page) -> None:
