@@ -316,3 +316,15 @@ def test_the_first_question_is_on_the_page_before_the_script_runs(browser, site_
         assert page.evaluate("window.__shifts") == 0
     finally:
         context.close()
+
+
+def test_axe_finds_no_violations_in_the_no_javascript_fallback(flow_page) -> None:
+    """axe itself needs script, so the fallback is shown the way a browser without script
+    shows it: the interactive part hidden, the static flow visible."""
+    flow_page.add_style_tag(
+        content=".flow-app { display: none !important; }"
+        " .flow-fallback { display: block !important; }"
+    )
+    assert flow_page.locator("#flow-fallback").is_visible()
+    violations = AXE.run(flow_page).response["violations"]
+    assert violations == [], [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations]
