@@ -175,6 +175,12 @@ def test_a_link_that_no_longer_fits_the_flow_stops_at_the_last_valid_answer(
 ) -> None:
     page.goto(site_server + PAGE + "?a=q-rule:1,q-nonsense:3")
     assert heading(page) == flow.questions["q-situation"].text
+    page.goto(site_server + PAGE + "?a=q-rule:9")
+    assert heading(page) == flow.questions["q-rule"].text
+    page.goto(site_server + PAGE + "?a=%E0%A4%A")  # not even valid percent-encoding
+    page.wait_for_selector("#flow.flow--js")
+    answer(page, "Yes, the program contacted me first")
+    assert heading(page) == flow.questions["q-situation"].text
 
 
 def test_change_goes_back_to_that_question_with_the_answer_selected(page, site_server, flow):

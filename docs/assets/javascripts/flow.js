@@ -25,8 +25,8 @@
 
   /* The state: the answers given, as [question id, option number from 1]. */
   function parse(search) {
-    var match = /[?&]a=([^&#]*)/.exec(search), answers = [], id = flow.start;
-    var parts = match ? decodeURIComponent(match[1]).split(",") : [];
+    var match = /[?&]a=([^&#]*)/.exec(search), answers = [], id = flow.start, parts = [];
+    try { parts = match ? decodeURIComponent(match[1]).split(",") : []; } catch (e) { /* bad link */ }
     for (var i = 0; i < parts.length && id; i++) {
       var pair = parts[i].split(":"), question = flow.questions[id], n = +pair[1];
       if (pair[0] !== id || !(n >= 1 && n <= question.options.length)) break;
