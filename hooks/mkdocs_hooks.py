@@ -4,11 +4,15 @@
 - on_pre_build: render every page template once as a check, so a broken page stops the build
   before MkDocs empties the site folder (no half-built site).
 - on_page_markdown: render the page's Markdown as a Jinja template with the guide's macros.
+- on_post_build: print the print pages to site/downloads/*.pdf (soapguide.pdf); skipped by
+  `mkdocs serve` unless SOAPGUIDE_PDFS=on, and by any command with SOAPGUIDE_PDFS=off.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import logging
+import os
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -16,9 +20,15 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 from soapguide.errors import ContentErrors
 from soapguide.guide import Guide, load_guide
+from soapguide.pdf import PdfError, build_pdfs, pdfs_wanted
 from soapguide.templating import PageError
 
 _state: dict[str, object] = {}
+log = logging.getLogger("mkdocs.hooks.soapguide")
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _state["command"] = command
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -55,6 +65,17 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> 
         return _guide().render_page(markdown, f"docs/{page.file.src_uri}")
     except PageError as error:
         raise PluginError(str(error)) from None
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    try:
+        if not pdfs_wanted(_state.get("command"), os.environ.get("SOAPGUIDE_PDFS")):
+            log.info("PDF downloads skipped (mkdocs serve or SOAPGUIDE_PDFS=off; =on makes them)")
+            return
+        made = build_pdfs(Path(config.site_dir), _guide().content["meta"]["site_name"])
+    except PdfError as error:
+        raise PluginError(f"PDF downloads: {error}") from None
+    log.info("PDF downloads: %s", ", ".join(result.path.name for result in made))
 
 
 def _guide() -> Guide:

@@ -1,0 +1,101 @@
+"""The Print buttons: real buttons, reached and pressed with the keyboard, that print the
+chosen layout (all cards, or one card alone); hidden when JavaScript is off and on paper."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import block_other_hosts
+
+from tests.print_support import POCKET_CHECKLIST, SCRIPT_CARDS, cards, read_pdf, squash
+
+pytestmark = pytest.mark.browser
+
+# window.print() records the print mode it was called in instead of opening a dialog.
+RECORD_PRINTS = """
+window.__prints = [];
+window.print = () => window.__prints.push({
+  paper: document.documentElement.getAttribute("data-print-paper"),
+  alone: [...document.querySelectorAll(".is-print-target .print-card")].map(c => c.id),
+});
+"""
+VISIBLE_BUTTONS = """
+() => [...document.querySelectorAll("button.print-button")]
+  .filter(b => b.getClientRects().length > 0)
+  .map(b => ({text: b.textContent.trim(), type: b.type}))
+"""
+
+
+@pytest.fixture
+def recording_page(browser):
+    context = browser.new_context()
+    block_other_hosts(context)
+    context.add_init_script(RECORD_PRINTS)
+    page = context.new_page()
+    try:
+        yield page
+    finally:
+        context.close()
+
+
+def tab_to(page, selector: str, limit: int = 80) -> None:
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("s => document.activeElement.matches(s)", selector):
+            return
+    raise AssertionError(f"{selector} not reached with Tab in {limit} presses")
+
+
+@pytest.mark.parametrize(
+    ("path", "count"), [(SCRIPT_CARDS, 2 + len(cards())), (POCKET_CHECKLIST, 1)]
+)
+def test_print_pages_have_real_print_buttons(recording_page, site_server, path, count):
+    recording_page.goto(site_server + path, wait_until="load")
+    buttons = recording_page.evaluate(VISIBLE_BUTTONS)
+    assert len(buttons) == count, buttons
+    assert all(b["type"] == "button" and b["text"].startswith("Print") for b in buttons), buttons
+
+
+def test_print_button_is_reached_and_pressed_with_the_keyboard(recording_page, site_server):
+    recording_page.goto(site_server + POCKET_CHECKLIST, wait_until="load")
+    tab_to(recording_page, "button.print-button")
+    recording_page.keyboard.press("Enter")
+    recording_page.keyboard.press("Space")
+    assert recording_page.evaluate("window.__prints.length") == 2
+
+
+def test_print_all_cards_button_prints_the_sheets(recording_page, site_server):
+    recording_page.goto(site_server + SCRIPT_CARDS, wait_until="load")
+    tab_to(recording_page, "button[data-print-paper='sheet']")
+    recording_page.keyboard.press("Enter")
+    assert recording_page.evaluate("window.__prints") == [{"paper": "sheet", "alone": []}]
+
+
+def test_a_cards_own_button_prints_that_card_alone_then_clears(recording_page, site_server):
+    page = recording_page
+    page.goto(site_server + SCRIPT_CARDS, wait_until="load")
+    page.focus("button[data-print-card='voicemail']")
+    page.keyboard.press("Enter")
+    assert page.evaluate("window.__prints") == [{"paper": "card", "alone": ["voicemail"]}]
+    page.emulate_media(media="print")
+    pdf = read_pdf(page.pdf(prefer_css_page_size=True))
+    assert len(pdf.pages) == 1
+    voicemail = next(c for c in cards() if c.id == "voicemail")
+    assert squash(voicemail.title) in squash(pdf.pages[0])
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    assert page.evaluate(
+        "!document.documentElement.hasAttribute('data-print-paper') && "
+        "!document.querySelector('.is-print-target')"
+    ), "the print mode stayed set after printing"
+
+
+@pytest.mark.parametrize("path", [SCRIPT_CARDS, POCKET_CHECKLIST])
+def test_print_buttons_are_hidden_when_javascript_is_off(browser, site_server, path):
+    context = browser.new_context(java_script_enabled=False)
+    block_other_hosts(context)
+    try:
+        page = context.new_page()
+        page.goto(site_server + path, wait_until="load")
+        assert page.locator("button.print-button").count() > 0
+        assert page.evaluate(VISIBLE_BUTTONS) == []
+    finally:
+        context.close()
