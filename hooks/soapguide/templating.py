@@ -67,8 +67,8 @@ class GuideRenderer:
         self.content = content
         self.text = text
         self.directory_urls = directory_urls
-        # Where each item id is shown: the first page (in name order) with an element of that
-        # id. Filled by collect_anchors() after a first rendering of every page.
+        # Where each item id is shown: the first page (in reading order) with an element of
+        # that id. Filled by collect_anchors() after a first rendering of every page.
         self.anchors: dict[str, str] = {}
         self._page: str | None = None
         self.env = Environment(
@@ -109,9 +109,10 @@ class GuideRenderer:
         raise ItemLookupError(f"no item with id '{item_id}' in data/{file}.yml{hint}")
 
     def collect_anchors(self, rendered: Mapping[str, str]) -> None:
-        """Remember which page shows each id, from every page's rendered source."""
+        """Remember which page shows each id, from every page's rendered source: the first
+        page, in the order given (the adapter gives them in reading order), that has it."""
         anchors: dict[str, str] = {}
-        for page_name in sorted(rendered):
+        for page_name in rendered:
             for anchor in _ANCHOR.findall(rendered[page_name]):
                 anchors.setdefault(anchor, page_name)
         self.anchors = anchors
