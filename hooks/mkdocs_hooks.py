@@ -39,6 +39,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             root,
             markdown_extensions=config.markdown_extensions,
             markdown_configs=config.mdx_configs,
+            directory_urls=config.use_directory_urls,
         )
     except ContentErrors as error:
         raise PluginError(error.report()) from None
@@ -49,9 +50,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_pre_build(config: MkDocsConfig) -> None:
     docs = Path(config.docs_dir)
+    order = _reading_order(config.nav)
+    paths = sorted(docs.rglob("*.md"), key=lambda p: _reading_place(p.relative_to(docs), order))
     sources = {
-        path.relative_to(docs).as_posix(): path.read_text(encoding="utf-8-sig")
-        for path in sorted(docs.rglob("*.md"))
+        path.relative_to(docs).as_posix(): path.read_text(encoding="utf-8-sig") for path in paths
     }
     try:
         _guide().render_pages({f"docs/{name}": text for name, text in sources.items()})
@@ -75,6 +77,30 @@ def on_post_build(config: MkDocsConfig) -> None:
     except PdfError as error:
         raise PluginError(f"PDF downloads: {error}") from None
     log.info("PDF downloads: %s", ", ".join(result.path.name for result in made))
+
+
+def _reading_order(nav: object) -> dict[str, int]:
+    """Page files in the order the nav lists them (links to an item go to the first page in
+    this order that shows it: the guide's own page rather than, say, a print page)."""
+    order: dict[str, int] = {}
+
+    def walk(entry: object) -> None:
+        if isinstance(entry, str):
+            order.setdefault(entry, len(order))
+        elif isinstance(entry, dict):
+            for value in entry.values():
+                walk(value)
+        elif isinstance(entry, list):
+            for value in entry:
+                walk(value)
+
+    walk(nav)
+    return order
+
+
+def _reading_place(path: Path, order: dict[str, int]) -> tuple[int, str]:
+    name = path.as_posix()
+    return order.get(name, len(order)), name
 
 
 def _guide() -> Guide:

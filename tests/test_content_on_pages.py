@@ -28,11 +28,22 @@ HOME_PAGE = {
     "mistakes": "mistakes/index.html",
     "faq": "faq/index.html",
     "bottom_line": "bottom-line/index.html",
+    "flow": "should-i-call/index.html",
 }
 NO_ITEMS = {"meta"}
 
 # Keys whose values are references or settings, shown as labels rather than as their own text.
-NOT_SHOWN_AS_IS = {"id", "step", "audience", "channel", "url", "name"}
+NOT_SHOWN_AS_IS = {
+    "id",
+    "step",
+    "audience",
+    "channel",
+    "url",
+    "name",
+    "next",
+    "outcome",
+    "verdict",
+}
 
 _markdown = TextRenderer(["abbr", "attr_list"])
 

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from .errors import ContentError
+from .flow_checks import check_flow
 from .review import as_date
 from .schema_messages import ID_PATTERN as ID_SCHEMA_PATTERN
 from .text_policy import html_in, image_in, relative_link_in, unsafe_link_in
@@ -305,4 +306,5 @@ CROSS_CHECKS: list[CrossCheck] = [
     check_script_steps,
     check_script_placeholders,
     check_review_dates,
+    check_flow,
 ]

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from .content import Content, load_content
+from .flow_templating import FLOW_FILTERS, flow_globals
 from .review import ReviewStamp, review_stamp
 from .templating import GuideRenderer, PageError
 from .text import TextRenderer
@@ -41,6 +42,7 @@ class Guide:
                 f"{count} page{'s' if count != 1 else ''} could not be rendered; nothing was built."
             )
             raise PageError("\n".join([head, *failures]))
+        self.renderer.collect_anchors(rendered)
         return rendered
 
 
@@ -50,9 +52,12 @@ def load_guide(
     markdown_extensions: list[Any] | None = None,
     markdown_configs: Mapping[str, Any] | None = None,
     today: dt.date | None = None,
+    directory_urls: bool = True,
 ) -> Guide:
     """Load and check ``data_dir``; raises ContentErrors with every problem found."""
-    return guide_for(load_content(data_dir, root), markdown_extensions, markdown_configs, today)
+    return guide_for(
+        load_content(data_dir, root), markdown_extensions, markdown_configs, today, directory_urls
+    )
 
 
 def guide_for(
@@ -60,10 +65,17 @@ def guide_for(
     markdown_extensions: list[Any] | None = None,
     markdown_configs: Mapping[str, Any] | None = None,
     today: dt.date | None = None,
+    directory_urls: bool = True,
 ) -> Guide:
     """A guide for content that is already loaded (and, outside tests, checked)."""
     stamp = review_stamp(content["meta"])
     today = today or dt.date.today()
     text = TextRenderer(markdown_extensions, markdown_configs)
-    renderer = GuideRenderer(content, text, {"review": stamp.as_template_data(today)})
+    renderer = GuideRenderer(
+        content,
+        text,
+        {"review": stamp.as_template_data(today), **flow_globals(content)},
+        FLOW_FILTERS,
+        directory_urls=directory_urls,
+    )
     return Guide(content, stamp, renderer)

@@ -7,6 +7,7 @@ macro or variable is an error naming the page and line, never an empty string in
 from __future__ import annotations
 
 import difflib
+import posixpath
 import re
 import traceback
 from collections.abc import Callable, Mapping
@@ -23,6 +24,7 @@ from .text_policy import safe_url
 
 TEMPLATES = Path(__file__).parent / "templates"
 _BLANK_LINES = re.compile(r"\n\s*\n")
+_ANCHOR = re.compile(r'\bid="([a-z0-9]+(?:-[a-z0-9]+)*)"')
 
 
 class PageError(Exception):
@@ -60,9 +62,16 @@ class GuideRenderer:
         content: Content,
         text: TextRenderer,
         extra_globals: Mapping[str, Any] | None = None,
+        extra_filters: Mapping[str, Callable[..., Any]] | None = None,
+        directory_urls: bool = True,
     ):
         self.content = content
         self.text = text
+        self.directory_urls = directory_urls
+        # Where each item id is shown: the first page (in reading order) with an element of
+        # that id. Filled by collect_anchors() after a first rendering of every page.
+        self.anchors: dict[str, str] = {}
+        self._page: str | None = None
         self.env = Environment(
             loader=FileSystemLoader(TEMPLATES),
             autoescape=True,
@@ -74,9 +83,11 @@ class GuideRenderer:
         self.env.filters.update(
             md=text.block, mdi=text.inline, script=self.script_text, url=safe_url
         )
+        self.env.filters.update(extra_filters or {})
         self.env.globals.update(
             data={name: content[name] for name in content.documents},
             item=self.item,
+            item_href=self.item_href,
             **(extra_globals or {}),
         )
         self.macros: dict[str, Callable[..., Markup]] = {}
@@ -100,12 +111,48 @@ class GuideRenderer:
         hint = f" — did you mean '{close[0]}'?" if close else ""
         raise ItemLookupError(f"no item with id '{item_id}' in data/{file}.yml{hint}")
 
+    def collect_anchors(self, rendered: Mapping[str, str]) -> None:
+        """Remember which page shows each id, from every page's rendered source: the first
+        page, in the order given (the adapter gives them in reading order), that has it."""
+        anchors: dict[str, str] = {}
+        for page_name in rendered:
+            for anchor in _ANCHOR.findall(rendered[page_name]):
+                anchors.setdefault(anchor, page_name)
+        self.anchors = anchors
+
+    def item_href(self, item_id: str) -> str:
+        """A link from the page being rendered to the item's anchor on the page that shows it.
+        Before the anchors are collected (the first, checking render) it is just '#id'."""
+        if not self.anchors:
+            return f"#{item_id}"
+        page = self.anchors.get(item_id)
+        if page is None:
+            raise ItemLookupError(f"no page shows the item '{item_id}', so it cannot be linked")
+        if page == self._page:
+            return f"#{item_id}"
+        here = self.page_url(self._page or "docs/index.md")
+        target = self.page_url(page)
+        if not self.directory_urls:
+            return f"{posixpath.relpath(target, posixpath.dirname(here) or '.')}#{item_id}"
+        relative = posixpath.relpath(target or ".", here.rstrip("/") or ".")
+        return f"{'' if relative == '.' else relative + '/'}#{item_id}"
+
+    def page_url(self, page_name: str) -> str:
+        """The site URL (relative to the site root) of ``docs/<name>.md``."""
+        name = page_name.removeprefix("docs/").removesuffix(".md")
+        if not self.directory_urls:
+            return f"{name}.html"
+        if name == "index" or name.endswith("/index"):
+            return name.removesuffix("index")
+        return f"{name}/"
+
     def script_text(self, text: object) -> Markup:
         labels = {p["name"]: p["label"] for p in self.content["scripts"]["placeholders"]}
         return fill_placeholders(self.text.inline(text), labels)
 
     def render_page(self, source: str, page_name: str) -> str:
         """Render one page's Markdown source; raise PageError naming page and line."""
+        self._page = page_name
         try:
             code = self.env.compile(source, name=page_name, filename=page_name)
             template = self.env.template_class.from_code(

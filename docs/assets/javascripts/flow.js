@@ -1,0 +1,177 @@
+/* "Should I call?": one question at a time (the GOV.UK question-page pattern), from the flow
+   embedded in the page as JSON (#flow-data). The answers live in the URL (?a=q-rule:1,...), so
+   back/forward, reload and a shared link all show the same step. Text is written with
+   textContent; outcome details and script cards are cloned from the page's own pre-rendered,
+   sanitised HTML (the no-JavaScript version). No request is made and nothing is stored. */
+(function () {
+  "use strict";
+  var flow, step, status, memo = {}, listening = false;
+
+  function el(tag, attrs, text) {
+    var node = document.createElement(tag);
+    for (var name in attrs || {}) node.setAttribute(name, attrs[name]);
+    if (text != null) node.textContent = text;
+    return node;
+  }
+  function add(parent) {
+    for (var i = 1; i < arguments.length; i++) if (arguments[i]) parent.appendChild(arguments[i]);
+    return parent;
+  }
+  function button(label, primary, onclick) {
+    var b = el("button", { type: primary ? "submit" : "button", class: "md-button" + (primary ? " md-button--primary" : "") }, label);
+    if (onclick) b.addEventListener("click", onclick);
+    return b;
+  }
+
+  /* The state: the answers given, as [question id, option number from 1]. */
+  function parse(search) {
+    var match = /[?&]a=([^&#]*)/.exec(search), answers = [], id = flow.start, parts = [];
+    try { parts = match ? decodeURIComponent(match[1]).split(",") : []; } catch (e) { /* bad link */ }
+    for (var i = 0; i < parts.length && id; i++) {
+      var pair = parts[i].split(":"), question = flow.questions[id], n = +pair[1];
+      if (pair[0] !== id || !(n >= 1 && n <= question.options.length)) break;
+      answers.push([id, n]);
+      id = question.options[n - 1].next;
+    }
+    return answers;
+  }
+  function url(answers) {
+    return location.pathname + (answers.length ? "?a=" + answers.map(function (a) { return a[0] + ":" + a[1]; }).join(",") : "");
+  }
+  function chosen(answer) {
+    return flow.questions[answer[0]].options[answer[1] - 1];
+  }
+  function go(answers) {
+    history.pushState({ flow: true }, "", url(answers));
+    render(answers, true);
+  }
+
+  function render(answers, moveFocus, error) {
+    answers.forEach(function (a) { memo[a[0]] = a[1]; });
+    var last = answers.length ? chosen(answers[answers.length - 1]) : { next: flow.start };
+    var view = last.outcome ? outcome(answers, last.outcome) : question(answers, last.next, error);
+    step.textContent = "";
+    step.appendChild(view);
+    if (!moveFocus) return;
+    var heading = document.getElementById("flow-heading");
+    (error ? step.querySelector(".flow-error-summary") : heading).focus();
+    status.textContent = error ? "There is a problem: select an answer."
+      : (last.outcome ? "Your answer: " : "Next question: ") + heading.textContent;
+  }
+
+  function question(answers, id, error) {
+    var q = flow.questions[id], form = el("form", { class: "flow-question", id: "flow-form", novalidate: "" });
+    var fieldset = el("fieldset", { class: "flow-fieldset" }), described = [];
+    if (error) {
+      var summary = el("div", { class: "flow-error-summary", role: "alert", tabindex: "-1", "aria-labelledby": "flow-error-title" });
+      var link = el("a", { href: "#flow-answer-1" }, "Select an answer");
+      link.addEventListener("click", function (e) { e.preventDefault(); document.getElementById("flow-answer-1").focus(); });
+      add(form, add(summary, el("h2", { class: "flow-error-summary__title", id: "flow-error-title" }, "There is a problem"), add(el("ul"), add(el("li"), link))));
+    }
+    add(fieldset, add(el("legend", { class: "flow-legend" }), el("h2", { class: "flow-heading", id: "flow-heading", tabindex: "-1" }, q.text)));
+    if (q.hint) {
+      add(fieldset, el("p", { class: "flow-hint", id: "flow-hint" }, q.hint));
+      described.push("flow-hint");
+    }
+    if (error) {
+      var message = add(el("p", { class: "flow-error-message", id: "flow-error" }), el("span", { class: "flow-vh" }, "Error: "));
+      message.appendChild(document.createTextNode("Select an answer"));
+      add(fieldset, message);
+      described.push("flow-error");
+      fieldset.className += " flow-fieldset--error";
+    }
+    if (described.length) fieldset.setAttribute("aria-describedby", described.join(" "));
+    var radios = el("div", { class: "flow-radios" });
+    q.options.forEach(function (option, i) {
+      var key = "flow-answer-" + (i + 1), input = el("input", { type: "radio", name: "flow-answer", id: key, value: i + 1 });
+      input.checked = memo[id] === i + 1;
+      add(radios, add(el("div", { class: "flow-radio" }), input, el("label", { for: key }, option.label)));
+    });
+    add(form, add(fieldset, radios));
+    var actions = add(el("div", { class: "flow-actions" }), button("Continue", true));
+    if (answers.length) {
+      add(actions,
+        button("Back", false, function () { go(answers.slice(0, -1)); }),
+        button("Start over", false, function () { go([]); }));
+    }
+    form.addEventListener("submit", function (e) {
+      e.preventDefault();
+      var picked = form.querySelector("input:checked");
+      if (!picked) return render(answers, true, true);
+      go(answers.concat([[id, +picked.value]]));
+    });
+    return add(form, actions);
+  }
+
+  function copy(node, from, to) {
+    var clone = node.cloneNode(true), all = [clone].concat([].slice.call(clone.querySelectorAll("*")));
+    all.forEach(function (n) {
+      n.removeAttribute("id");
+      n.removeAttribute("aria-labelledby");
+      if (n.tagName === from) {
+        var renamed = el(to, { class: n.className });
+        while (n.firstChild) renamed.appendChild(n.firstChild);
+        n.parentNode.replaceChild(renamed, n);
+      }
+    });
+    return clone;
+  }
+
+  function outcome(answers, id) {
+    var o = flow.outcomes[id], source = document.getElementById(id);
+    var box = el("div", { class: "flow-result flow-result--" + o.verdict });
+    var heading = el("h2", { class: "flow-heading", id: "flow-heading", tabindex: "-1" });
+    var verdict = add(el("span", { class: "flow-verdict flow-verdict--" + o.verdict }), el("span", { class: "flow-vh" }, "Verdict: "));
+    verdict.appendChild(document.createTextNode(o.verdictLabel));
+    add(heading, verdict).appendChild(document.createTextNode(" " + o.title));
+    add(box, heading, copy(source.querySelector("[data-flow-explanation]")));
+
+    add(box, el("h3", null, "Why: your answers"));
+    var list = el("dl", { class: "flow-summary" });
+    answers.forEach(function (a, i) {
+      var q = flow.questions[a[0]], change = el("a", { href: url(answers.slice(0, i)) }, "Change");
+      change.addEventListener("click", function (e) { e.preventDefault(); e.stopPropagation(); go(answers.slice(0, i)); });
+      add(change, el("span", { class: "flow-vh" }, " your answer to: " + q.text));
+      add(list, add(el("div", { class: "flow-summary__row" }),
+        el("dt", null, q.text), el("dd", null, chosen(a).label), add(el("dd", { class: "flow-summary__change" }, null), change)));
+    });
+    add(box, list, el("h3", null, "What to do next"), copy(source.querySelector(".flow-next-steps")));
+
+    if (o.scripts.length) {
+      var cards = el("div", { class: "script-cards" });
+      o.scripts.forEach(function (s) { add(cards, copy(document.getElementById("flow-card-" + s), "H3", "h4")); });
+      add(box, el("h3", null, "What to say"), cards);
+    }
+    var see = source.querySelector(".flow-see");
+    if (see) add(box, el("h3", null, "Read more in the guide"), copy(see));
+    return add(box, add(el("div", { class: "flow-actions" }), button("Start over", true, function () { go([]); })));
+  }
+
+  function start() {
+    /* Instant navigation re-creates the JSON element without its id and type: find it by place. */
+    var data = document.getElementById("flow-data") || document.querySelector("#flow > script");
+    step = document.getElementById("flow-step");
+    status = document.getElementById("flow-status");
+    if (!data || !step) return false;
+    flow = JSON.parse(data.textContent)[0];
+    return true;
+  }
+
+  function init() {
+    if (!start()) return;
+    document.getElementById("flow").classList.add("flow--js");
+    var early = step.querySelector("input:checked"); /* a choice made before the script ran */
+    if (early) memo[flow.start] = +early.value;
+    render(parse(location.search), false);
+    if (!listening) {
+      listening = true;
+      window.addEventListener("popstate", function () {
+        if (start()) render(parse(location.search), true);
+      });
+    }
+  }
+
+  if (window.document$ && window.document$.subscribe) window.document$.subscribe(init);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();

@@ -1,0 +1,32 @@
+"""The globals and filters that templates/flow.html uses, for GuideRenderer."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Any
+
+from .content import Content
+from .flow import build_flow
+from .flow_checks import FLOW_FILE
+from .flow_page import embed_json, flow_tree, item_name, plain_text, prefix_ids, question_numbers
+
+FLOW_FILTERS = {"prefix_ids": prefix_ids, "plain": plain_text}
+
+
+def flow_globals(content: Content) -> dict[str, Any]:
+    """``flow`` (the checked Flow), ``flow_json``, ``flow_tree``, ``flow_numbers``, ``flow_paths``
+    and ``item_name(id)``; empty when there is no data/flow.yml."""
+    if FLOW_FILE not in content:
+        return {}
+    flow = build_flow(content.documents[FLOW_FILE])
+    return {
+        "flow": flow,
+        # Wrapped in a list: Material's instant navigation re-inserts every <script> of a page
+        # it swaps in without its type attribute, so the browser runs the JSON as JavaScript.
+        # An array literal is a harmless expression; an object literal is a syntax error.
+        "flow_json": embed_json([flow.as_json_data()]),
+        "flow_tree": flow_tree(flow),
+        "flow_numbers": question_numbers(flow),
+        "flow_paths": flow.paths(),
+        "item_name": partial(item_name, content),
+    }

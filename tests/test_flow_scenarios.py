@@ -1,0 +1,128 @@
+"""The flow in variants of the site: with Material's instant navigation on, and with content that
+tries to break out of the page's JSON or inject markup. Also the pieces that make that safe."""
+
+from __future__ import annotations
+
+import functools
+import json
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+from conftest import block_other_hosts
+from soapguide.flow_page import embed_json, prefix_ids
+
+from tests.scenario import build, copy_project
+
+HOSTILE_QUESTION = "Who will you speak to? </script><script>window.__pwned = 1</script>"
+HOSTILE_LABEL = 'The director <img src=x onerror="window.__pwned = 2"> & co'
+
+
+def test_embedded_json_cannot_end_its_script_element() -> None:
+    data = {"text": "</script><script>alert(1)</script> <!-- & \u2028"}
+    embedded = str(embed_json(data))
+    assert "<" not in embedded and ">" not in embedded and "&" not in embedded
+    assert "\u2028" not in embedded
+    assert json.loads(embedded) == data
+
+
+def test_copied_cards_get_prefixed_ids_and_references() -> None:
+    html = '<article id="voicemail" aria-labelledby="voicemail-title"><h3 id="voicemail-title">'
+    assert str(prefix_ids(html, "flow-card-")) == (
+        '<article id="flow-card-voicemail" aria-labelledby="flow-card-voicemail-title">'
+        '<h3 id="flow-card-voicemail-title">'
+    )
+
+
+@pytest.fixture(scope="module")
+def variant_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """This site with navigation.instant on and hostile text in the flow, served locally.
+    Material's instant navigation matches links against the sitemap, whose URLs come from
+    site_url (host and port): so the server starts first and the build names its address."""
+    project = copy_project(tmp_path_factory.mktemp("flow-variant"))
+    site = project / "site"
+    handler = functools.partial(_Quiet, directory=str(site))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    config = project / "mkdocs.yml"
+    text = config.read_text("utf-8")
+    text = text.replace("  features:\n", "  features:\n    - navigation.instant\n", 1)
+    config.write_text(f"site_url: {base}\n" + text, "utf-8")
+    flow = project / "data" / "flow.yml"
+    text = flow.read_text("utf-8")
+    text = text.replace("text: Who will you most likely speak to?", f"text: '{HOSTILE_QUESTION}'")
+    text = text.replace("label: The program director\n", f"label: '{HOSTILE_LABEL}'\n")
+    flow.write_text(text, "utf-8")
+    result = build(project, site)
+    assert result.returncode == 0, result.stderr
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield base
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def variant_page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    block_other_hosts(context)
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
+
+
+def heading(page) -> str:
+    return page.locator("#flow-heading").inner_text()
+
+
+def answer(page, label: str) -> None:
+    page.get_by_label(label, exact=True).check()
+    page.get_by_role("button", name="Continue", exact=True).click()
+
+
+@pytest.mark.browser
+def test_with_instant_navigation_the_flow_runs_after_each_page_swap(variant_page, variant_site):
+    page = variant_page
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(variant_site, wait_until="networkidle")  # instant navigation reads the sitemap
+    page.evaluate("window.__samePage = true")
+    page.locator(".md-nav__link", has_text="Should I call?").first.click()
+    page.wait_for_selector("#flow.flow--js")
+    assert page.evaluate("window.__samePage") is True, "that was a full page load"
+    answer(page, "Yes, the program contacted me first")
+    assert heading(page) == "Which best describes where you are right now?"
+    page.locator(".md-nav__link", has_text="Home").first.click()
+    page.wait_for_selector("#flow", state="detached")
+    page.locator(".md-nav__link", has_text="Should I call?").first.click()
+    page.wait_for_selector("#flow.flow--js")
+    assert page.evaluate("window.__samePage") is True
+    answer(page, "I'm not sure")
+    assert "Don't contact anyone until you have checked the rule" in heading(page)
+    page.go_back()
+    assert heading(page) == "May you contact this program?"
+    assert errors == []
+
+
+@pytest.mark.browser
+def test_content_cannot_inject_script_or_markup(variant_page, variant_site):
+    page = variant_page
+    page.goto(
+        variant_site
+        + "should-i-call/?a=q-rule:1,q-situation:2,q-purpose:1,q-channel:2,q-voicemail:2"
+    )
+    page.wait_for_selector("#flow.flow--js")
+    assert heading(page) == HOSTILE_QUESTION
+    assert page.get_by_label(HOSTILE_LABEL, exact=True).count() == 1
+    answer(page, HOSTILE_LABEL)
+    assert page.locator(".flow-summary").get_by_text(HOSTILE_LABEL, exact=True).count() == 1
+    assert page.locator("#flow-step img").count() == 0
+    assert page.evaluate("window.__pwned") is None
