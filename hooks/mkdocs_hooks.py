@@ -15,6 +15,7 @@ import logging
 import os
 from pathlib import Path
 
+from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
@@ -62,6 +63,10 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> str:
+    # Material writes the description into <meta content="..."> unescaped: a quote in a page's
+    # front matter would end the attribute early (and could add an event handler).
+    if "description" in page.meta:
+        page.meta["description"] = escape(str(page.meta["description"]))
     try:
         return _guide().render_page(markdown, f"docs/{page.file.src_uri}")
     except PageError as error:

@@ -1,14 +1,16 @@
 """The build checks the decision flow as a graph and names the file, line and ids of each problem.
 
 Each fixture in tests/flow_fixtures/ is a small flow with one problem: its header says the
-message expected (``# expect: ...``) and the line marked ``# <- error`` is where it must be
-reported. ``valid.yml`` has no problem and must pass.
+message expected (``# expect: ...``) and the line just above the comment ``# ^ error`` is where
+it must be reported. (A comment of its own line: an inline comment after a value is itself reported
+to authors, since it silently cuts text short.) ``valid.yml`` has no problem and must pass.
 """
 
 from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
 
 import jsonschema
@@ -37,8 +39,8 @@ def content_with_flow(flow_file: Path) -> Content:
 def expectation(flow_file: Path) -> tuple[int, str]:
     lines = flow_file.read_text("utf-8").splitlines()
     message = next(line.removeprefix("# expect: ") for line in lines if line.startswith("# expect"))
-    marked = [n for n, line in enumerate(lines, start=1) if line.endswith("# <- error")]
-    assert len(marked) == 1, f"{flow_file.name}: mark exactly one line with '# <- error'"
+    marked = [n - 1 for n, line in enumerate(lines, start=1) if line.strip() == "# ^ error"]
+    assert len(marked) == 1, f"{flow_file.name}: mark exactly one line with '# ^ error' below it"
     return marked[0], message
 
 
@@ -66,6 +68,7 @@ def test_a_broken_flow_stops_the_build_with_every_problem(tmp_path: Path) -> Non
     for source in (REPO / "data").glob("*.yml"):
         (data / source.name).write_bytes(source.read_bytes())
     (data / "flow.yml").write_bytes((FIXTURES / "cycle.yml").read_bytes())
+    shutil.copytree(REPO / "schemas", tmp_path / "schemas")
     with pytest.raises(ContentErrors) as raised:
         load_guide(data, tmp_path)
     report = raised.value.report()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import json
+import shutil
 import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -13,7 +14,7 @@ import pytest
 from conftest import block_other_hosts
 from soapguide.flow_page import embed_json, prefix_ids
 
-from tests.scenario import build, copy_project
+from tests.scenario import REPO, build, copy_project
 
 HOSTILE_QUESTION = "Who will you speak to? </script><script>window.__pwned = 1</script>"
 HOSTILE_LABEL = 'The director <img src=x onerror="window.__pwned = 2"> & co'
@@ -54,6 +55,12 @@ def variant_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     text = text.replace("text: Who will you most likely speak to?", f"text: '{HOSTILE_QUESTION}'")
     text = text.replace("label: The program director\n", f"label: '{HOSTILE_LABEL}'\n")
     flow.write_text(text, "utf-8")
+    # The validator would reject the hostile text; build with the hooks that skip it, to prove
+    # the page itself keeps such text inert (defence in depth).
+    unchecked = REPO / "tests" / "injection" / "unchecked_hooks.py"
+    shutil.copy2(unchecked, project / "unchecked_hooks.py")
+    text = config.read_text("utf-8")
+    config.write_text(text.replace("  - hooks/mkdocs_hooks.py\n", "  - unchecked_hooks.py\n"))
     result = build(project, site)
     assert result.returncode == 0, result.stderr
     threading.Thread(target=server.serve_forever, daemon=True).start()

@@ -84,3 +84,16 @@ def test_content_is_escaped_not_executed_by_jinja(tmp_path):
     html = (project / "site" / "faq" / "index.html").read_text("utf-8")
     assert "Should I call {{ 7*7 }} programs?" in html
     assert "Should I call 49 programs?" not in html
+
+
+def test_a_quote_in_a_page_description_cannot_break_out_of_its_meta_tag(tmp_path):
+    project = copy_project(tmp_path / "project")
+    add_page(
+        project,
+        "quoted.md",
+        '---\ndescription: The "Should I call?" page"><script>alert(1)</script>\n---\n\n# Quoted\n',
+    )
+    assert build(project).returncode == 0
+    html = (project / "site" / "quoted" / "index.html").read_text("utf-8")
+    assert "<script>alert(1)</script>" not in html
+    assert 'content="The &#34;Should I call?&#34; page&#34;&gt;&lt;script&gt;' in html

@@ -17,6 +17,9 @@ class Content:
     """All data files by name (``faq`` for ``data/faq.yml``), with their source locations."""
 
     documents: dict[str, YamlDocument]
+    # False when some data file is missing, unreadable or failed its schema: a check that looks
+    # an id up across all files cannot then tell a wrong id from one in a file left out.
+    complete: bool = True
 
     def __getitem__(self, name: str) -> Any:
         return self.documents[name].data

@@ -39,7 +39,9 @@ def check_flow(content: Content) -> list[ContentError]:
     )
     guide_ids = set().union(*(content.ids(name) for name in content.documents if name != FLOW_FILE))
     checker = _Checker(flow)
-    checker.references(scripts, guide_ids)
+    checker.references(
+        scripts if "scripts" in content else None, guide_ids if content.complete else None
+    )
     if not checker.errors_in_graph:
         checker.cycles()
         if not checker.errors_in_graph:
@@ -68,7 +70,9 @@ class _Checker:
 
     # --- references -------------------------------------------------------------------------
 
-    def references(self, scripts: set[str], guide_ids: set[str]) -> None:
+    def references(self, scripts: set[str] | None, guide_ids: set[str] | None) -> None:
+        """Check every reference; ``None`` for a set that is unknown because a data file it
+        comes from failed its own checks (already reported), so nothing is blamed on the flow."""
         flow = self.flow
         if flow.start not in flow.questions:
             self.error(
@@ -98,7 +102,7 @@ class _Checker:
                 seen.setdefault(key, line)
         for outcome in flow.outcomes.values():
             for index, script in enumerate(outcome.scripts):
-                if script not in scripts:
+                if scripts is not None and script not in scripts:
                     self.error(
                         (*outcome.path, "scripts", index),
                         f"outcome '{outcome.id}' links to script '{script}', which is not in "
@@ -108,7 +112,7 @@ class _Checker:
                         graph=False,
                     )
             for index, item in enumerate(outcome.see):
-                if item not in guide_ids:
+                if guide_ids is not None and item not in guide_ids:
                     self.error(
                         (*outcome.path, "see", index),
                         f"outcome '{outcome.id}' refers to '{item}', which is not the id of "

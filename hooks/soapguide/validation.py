@@ -31,7 +31,7 @@ def validate(content: Content, data_dir: Path, root: Path, schemas_dir: Path) ->
         errors += problems
         if not problems:
             passed[name] = document
-    checked = dataclasses.replace(content, documents=passed)
+    checked = dataclasses.replace(content, documents=passed, complete=set(passed) >= set(schemas))
     for check in CROSS_CHECKS:
         errors += check(checked)
     return errors

@@ -23,9 +23,22 @@ HOSTILE = (
     '[y](<JaVa&#115;cript:alert(1)>){: onclick="alert(1)" }',
     "<javascript:alert(1)>",
 )
-# Keys whose values select things (ids, enums, step ids, placeholder names): kept, as the pages
-# look items up by them. Every other string gets the hostile strings, inline and as paragraphs.
-KEPT = {"id", "audience", "channel", "step", "name"}
+# Keys whose values select things (ids, enums, step ids, placeholder names, flow references):
+# kept, as the pages and the flow look items up by them. Every other string gets the hostile
+# strings, inline and as paragraphs.
+KEPT = {
+    "id",
+    "audience",
+    "channel",
+    "step",
+    "name",
+    "start",
+    "next",
+    "outcome",
+    "verdict",
+    "scripts",
+    "see",
+}
 SUFFIX = " " + " ".join(HOSTILE) + "\n\n" + "\n\n".join(HOSTILE)
 
 
