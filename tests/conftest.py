@@ -18,25 +18,13 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from soapguide.pdf import CHROMIUM_ARGS, chromium_path  # one Chromium set-up for build and tests
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
-CHROMIUM_ARGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 # Hosts that count as "this site" for the browser tests.
 LOCAL_HOSTS = frozenset({"127.0.0.1"})
-
-
-def chromium_path() -> str:
-    return os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 
 
 @pytest.fixture(scope="session")
@@ -131,27 +119,24 @@ def block_other_hosts(context) -> None:
     context.route("**/*", handle)
 
 
-@pytest.fixture
-def page(browser):
-    context = browser.new_context()
+def _page_in_new_context(browser, **context_options):
+    context = browser.new_context(**context_options)
     block_other_hosts(context)
-    page = context.new_page()
     try:
-        yield page
+        yield context.new_page()
     finally:
         context.close()
+
+
+@pytest.fixture
+def page(browser):
+    yield from _page_in_new_context(browser)
 
 
 @pytest.fixture
 def dark_page(browser):
     """A page whose browser prefers the dark colour scheme (`prefers-color-scheme: dark`)."""
-    context = browser.new_context(color_scheme="dark")
-    block_other_hosts(context)
-    page = context.new_page()
-    try:
-        yield page
-    finally:
-        context.close()
+    yield from _page_in_new_context(browser, color_scheme="dark")
 
 
 def html_page_url_path(built_site: Path, html_file: Path) -> str:
