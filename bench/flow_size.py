@@ -8,22 +8,21 @@ paste under "Flow" in bench/RESULTS.md. Measurements only: nothing here is asser
 
 from __future__ import annotations
 
-import functools
 import gzip
 import re
 import statistics
 import sys
 import tempfile
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
-from conftest import CHROMIUM_ARGS, chromium_path  # noqa: E402
+sys.path.insert(0, str(ROOT / "hooks"))
+from soapguide.pdf import CHROMIUM_ARGS, chromium_path  # noqa: E402
 
 from tests.scenario import build, copy_project  # noqa: E402
+from tests.static_server import serve_directory  # noqa: E402
 
 JS_BUDGET = 5 * 1024
 FILES = ("assets/javascripts/flow.js", "assets/stylesheets/flow.css")
@@ -52,21 +51,14 @@ def sizes(data: bytes) -> tuple[int, int]:
     return len(data), len(gzip.compress(data, compresslevel=9))
 
 
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 def browser_timings(site: Path) -> tuple[float, float, float]:
     """Median ms until the first question is interactive, median first contentful paint, and
     the largest layout shift score seen, over RUNS cold loads of /should-i-call/."""
     from playwright.sync_api import sync_playwright
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    url = f"http://127.0.0.1:{server.server_address[1]}/should-i-call/"
     ready, paint, shift = [], [], 0.0
-    try:
+    with serve_directory(site) as base:
+        url = base + "should-i-call/"
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(
                 executable_path=chromium_path(), args=CHROMIUM_ARGS
@@ -86,8 +78,6 @@ def browser_timings(site: Path) -> tuple[float, float, float]:
                 shift = max(shift, page.evaluate("window.__shift"))
                 context.close()
             browser.close()
-    finally:
-        server.shutdown()
     return statistics.median(ready), statistics.median(paint), shift
 
 

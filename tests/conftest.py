@@ -7,18 +7,17 @@ failure with a clear message, never a skip.
 
 from __future__ import annotations
 
-import functools
 import os
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from soapguide.pdf import CHROMIUM_ARGS, chromium_path  # one Chromium set-up for build and tests
+
+from tests.static_server import serve_directory
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
@@ -52,26 +51,11 @@ def built_site(repo_root: Path, tmp_path_factory: pytest.TempPathFactory) -> Pat
     return site_dir
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 @pytest.fixture(scope="session")
 def site_server(built_site: Path) -> Iterator[str]:
     """Serve the built site on 127.0.0.1 (a free port); yields the base URL ending in '/'."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
-    thread.start()
-    host, port = server.server_address[:2]
-    try:
-        yield f"http://{host}:{port}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=10)
+    with serve_directory(built_site) as base:
+        yield base
 
 
 @pytest.fixture(scope="session")

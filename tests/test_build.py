@@ -5,23 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import yaml
-
-
-class TolerantLoader(yaml.SafeLoader):
-    """SafeLoader that reads unknown tags (Material's `!!python/name:...`, `!ENV`) as plain data."""
-
-
-def _construct_unknown(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> object:
-    if isinstance(node, yaml.MappingNode):
-        return loader.construct_mapping(node)
-    if isinstance(node, yaml.SequenceNode):
-        return loader.construct_sequence(node)
-    return loader.construct_scalar(node)
-
-
-TolerantLoader.add_multi_constructor("", _construct_unknown)
-TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", _construct_unknown)
+from check_content import read_config
 
 
 def nav_files(nav: object) -> list[str]:
@@ -45,7 +29,7 @@ def built_html_for(built_site: Path, source: str) -> Path:
 
 @pytest.fixture(scope="module")
 def mkdocs_config(repo_root: Path) -> dict:
-    config = yaml.load((repo_root / "mkdocs.yml").read_text(encoding="utf-8"), TolerantLoader)
+    config = read_config(repo_root)  # the same mkdocs.yml reader as `make check`
     assert isinstance(config, dict), "mkdocs.yml is not a mapping"
     return config
 

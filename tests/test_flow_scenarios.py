@@ -3,18 +3,17 @@ tries to break out of the page's JSON or inject markup. Also the pieces that mak
 
 from __future__ import annotations
 
-import functools
 import json
 import shutil
-import threading
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 import pytest
 from conftest import block_other_hosts
 from soapguide.flow_page import embed_json, prefix_ids
 
 from tests.scenario import REPO, build, copy_project
+from tests.static_server import serve_directory
 
 HOSTILE_QUESTION = "Who will you speak to? </script><script>window.__pwned = 1</script>"
 HOSTILE_LABEL = 'The director <img src=x onerror="window.__pwned = 2"> & co'
@@ -43,9 +42,11 @@ def variant_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     site_url (host and port): so the server starts first and the build names its address."""
     project = copy_project(tmp_path_factory.mktemp("flow-variant"))
     site = project / "site"
-    handler = functools.partial(_Quiet, directory=str(site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    with serve_directory(site) as base:
+        yield build_variant(project, site, base)
+
+
+def build_variant(project: Path, site: Path, base: str) -> str:
     config = project / "mkdocs.yml"
     text = config.read_text("utf-8")
     text = text.replace("  features:\n", "  features:\n    - navigation.instant\n", 1)
@@ -63,17 +64,7 @@ def variant_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     config.write_text(text.replace("  - hooks/mkdocs_hooks.py\n", "  - unchecked_hooks.py\n"))
     result = build(project, site)
     assert result.returncode == 0, result.stderr
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield base
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
+    return base
 
 
 @pytest.fixture

@@ -7,11 +7,8 @@ without it (tests/injection/unchecked_hooks.py), to prove the rendering is safe 
 
 from __future__ import annotations
 
-import functools
-import threading
 from collections import Counter
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import check_content
@@ -25,6 +22,7 @@ from tests.content_errors.cases import HOW_LONG, Replace, data_copy
 from tests.injection.hostile import HOSTILE, Markup, hostile_data, hostile_project
 from tests.injection.unchecked_hooks import unchecked_content
 from tests.scenario import REPO, build
+from tests.static_server import serve_directory
 
 DANGEROUS_TAGS = ("script", "img", "svg", "iframe", "object", "embed", "style", "form")
 
@@ -122,21 +120,8 @@ def hostile_site(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def hostile_server(hostile_site: Path) -> Iterator[str]:
-    handler = functools.partial(_Quiet, directory=str(hostile_site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=10)
-
-
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
+    with serve_directory(hostile_site) as base:
+        yield base
 
 
 PAGE_FACTS = """() => ({
