@@ -22,7 +22,9 @@ def port_problem(host: str, port: int) -> str | None:
         try:
             probe.bind((host, port))
         except PermissionError:
-            return f"make serve: port {port} needs special rights; use another: make serve PORT=8001"
+            return (
+                f"make serve: port {port} needs special rights; use another: make serve PORT=8001"
+            )
         except OSError as error:
             if error.errno == errno.EADDRINUSE:
                 return (

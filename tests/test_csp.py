@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 from soapguide import csp
 
-
 META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
 # Recorded from the first moment of every document, before any of the page's own scripts.
 RECORD_VIOLATIONS = """
