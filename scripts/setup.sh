@@ -69,9 +69,8 @@ fi
 if "$VENV/bin/python" scripts/pins_installed.py "$requirements" >/dev/null; then
     say "[2/$steps] packages of $requirements already installed"
 else
-    count=$(grep -c '^[A-Za-z0-9]' "$requirements" || true)
-    say "[2/$steps] installing the $count pinned packages of $requirements into $VENV" \
-        "(about 15 s the first time; pip's output follows)"
+    say "[2/$steps] installing the packages pinned in $requirements into $VENV" \
+        "(under a minute the first time; pip's output follows)"
     "$VENV/bin/python" -m pip install --disable-pip-version-check --progress-bar off \
         -r "$requirements" 2>&1 | grep -v -e '^Requirement already satisfied' \
         -e 'is ignored: it is neither a file nor a directory' || true
