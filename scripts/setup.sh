@@ -20,8 +20,8 @@ VENV=.venv
 set_name=${1:-test}
 want_browser=${2:-}
 case "$set_name" in
-    runtime) requirements=requirements.txt ;;
-    test) requirements=requirements-test.txt ;;
+    runtime) requirements="requirements.txt" ;;
+    test) requirements="requirements-test.txt" ;;
     *)
         echo "usage: scripts/setup.sh runtime|test [browser]" >&2
         exit 2
