@@ -4,13 +4,14 @@
 - on_pre_build: render every page template once as a check, so a broken page stops the build
   before MkDocs empties the site folder (no half-built site).
 - on_page_markdown: render the page's Markdown as a Jinja template with the guide's macros.
-- on_post_page / on_post_template: the page's Content-Security-Policy (soapguide.csp).
-- on_post_build: print the print pages to site/downloads/*.pdf (soapguide.pdf); skipped by
-  `mkdocs serve` unless SOAPGUIDE_PDFS=on, and by any command with SOAPGUIDE_PDFS=off.
+- on_post_page / on_post_template: the page's Content-Security-Policy (soapguide.render.csp).
+- on_post_build: print the print pages to site/downloads/*.pdf (soapguide.printing.pdf);
+  skipped by `mkdocs serve` unless SOAPGUIDE_PDFS=on, and by any command with
+  SOAPGUIDE_PDFS=off.
 
 A content or page error stops every command but `mkdocs serve`, which instead writes the error
-report as every page (soapguide.error_page): the author sees it in the browser, and the preview's
-live reload brings the guide back once the file is fixed.
+report as every page (soapguide.render.error_page): the author sees it in the browser, and the
+preview's live reload brings the guide back once the file is fixed.
 """
 
 from __future__ import annotations
@@ -24,12 +25,12 @@ from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
-from soapguide import csp
-from soapguide.error_page import error_page
-from soapguide.errors import ContentErrors
 from soapguide.guide import Guide, load_guide
-from soapguide.pdf import PdfError, build_pdfs, pdfs_wanted
-from soapguide.templating import PageError
+from soapguide.printing.pdf import PdfError, build_pdfs, pdfs_wanted
+from soapguide.read.errors import ContentErrors
+from soapguide.render import csp
+from soapguide.render.error_page import error_page
+from soapguide.render.templating import PageError
 
 _state: dict[str, object] = {}
 log = logging.getLogger("mkdocs.hooks.soapguide")

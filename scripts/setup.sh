@@ -9,7 +9,8 @@
 #  1. .venv with Python 3.11 or newer (scripts/find_python.sh chooses; $PYTHON overrides).
 #  2. The pinned packages: requirements.txt (runtime) or requirements-test.txt (runtime, test
 #     and lint), installed with pip unless every pin is already there.
-#  3. Chromium or Chrome, when asked for: found where it is (hooks/soapguide/browser_lookup.py);
+#  3. Chromium or Chrome, when asked for: found where it is
+#     (hooks/soapguide/printing/browser_lookup.py);
 #     only on Debian or Ubuntu without one, Debian's `chromium` package through apt-get.
 #
 # Bash 3.2 compatible (macOS's /bin/bash); no GNU-only tools.
@@ -81,11 +82,12 @@ fi
 [ "$want_browser" = browser ] || exit 0
 
 # 3. A browser: the PDF downloads print with it and the browser tests drive it.
-if chromium=$(PYTHONPATH=hooks "$VENV/bin/python" -m soapguide.browser_lookup 2>/dev/null); then
+lookup() { PYTHONPATH=hooks "$VENV/bin/python" -m soapguide.printing.browser_lookup; }
+if chromium=$(lookup 2>/dev/null); then
     say "[3/3] browser: $chromium"
     exit 0
 fi
-missing=$(PYTHONPATH=hooks "$VENV/bin/python" -m soapguide.browser_lookup 2>&1 || true)
+missing=$(lookup 2>&1 || true)
 if [ -n "${CHROMIUM_PATH:-}" ] || [ ! -f /etc/debian_version ] ||
     ! command -v apt-get >/dev/null 2>&1; then
     fail "$missing"
@@ -100,7 +102,7 @@ elif command -v sudo >/dev/null 2>&1; then
 else
     fail "not root and no sudo: install the 'chromium' package, or set CHROMIUM_PATH."
 fi
-if ! chromium=$(PYTHONPATH=hooks "$VENV/bin/python" -m soapguide.browser_lookup 2>/dev/null); then
+if ! chromium=$(lookup 2>/dev/null); then
     fail "apt-get installed chromium but no browser was found (an Ubuntu snap stub?);" \
         "set CHROMIUM_PATH to a Chromium or Chrome binary."
 fi

@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
-from soapguide import csp
+from soapguide.render import csp
 
 META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
 # Recorded from the first moment of every document, before any of the page's own scripts.

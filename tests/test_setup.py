@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from check_content import check
 from pins_installed import missing
-from soapguide import browser_lookup
+from soapguide.printing import browser_lookup
 
 from tests.serve_support import fetch, free_port, running, wait_for
 

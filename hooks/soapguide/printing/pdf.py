@@ -90,7 +90,7 @@ class PdfResult:
 
 
 def chromium_path() -> str:
-    """The Chromium or Chrome to print with (soapguide.browser_lookup says where it looks)."""
+    """The Chromium or Chrome to print with (browser_lookup says where it looks)."""
     return browser_lookup.chromium_path()
 
 

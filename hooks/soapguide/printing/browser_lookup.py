@@ -7,8 +7,9 @@ Looked for in this order, the first executable wins:
 3. Google Chrome on Linux (``google-chrome-stable``, ``google-chrome``, /opt/google/chrome);
 4. on macOS, Google Chrome or Chromium in /Applications or ~/Applications.
 
-``python -m soapguide.browser_lookup`` (with ``hooks`` on the path) prints the path, or one line
-saying what to install and exits 1: scripts/setup.sh uses it, so setup and the build agree.
+``python -m soapguide.printing.browser_lookup`` (with ``hooks`` on the path) prints the path,
+or one line saying what to install and exits 1: scripts/setup.sh uses it, so setup and the
+build agree.
 """
 
 from __future__ import annotations
