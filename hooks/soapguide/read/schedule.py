@@ -113,7 +113,9 @@ class MatchSchedule:
     @property
     def confirmed(self) -> bool:
         """Every date of SOAP's start and end was checked against an NRMP page."""
-        return all(e is not None and e.checked.confirmed for e in (self.soap_starts, self.soap_ends))
+        return all(
+            e is not None and e.checked.confirmed for e in (self.soap_starts, self.soap_ends)
+        )
 
 
 def _checked(raw: Mapping[str, Any]) -> Checked:
