@@ -332,7 +332,7 @@ def test_without_javascript_the_whole_flow_is_on_the_page(browser, site_server) 
                 card = page.locator(f"#flow-card-{card_id(script, phase)}")
                 assert card.is_visible(), (script_id, phase)
                 if phase:
-                    assert PHASE_LABELS[phase] in card.inner_text()
+                    assert PHASE_LABELS[phase] in card.text_content()
     finally:
         context.close()
 
