@@ -10,13 +10,17 @@ from ..read.content import Content
 from ..read.schedule import SCHEDULE_FILE
 from ..render.schedule_text import clock_data
 from .checks import FLOW_FILE
-from .model import build_flow
+from .model import PHASE_NAMES, build_flow
 from .page import embed_json, flow_tree, item_name, plain_text, prefix_ids, question_numbers
 
 # The flow stage's macros (flow.html).
 FLOW_TEMPLATES = Path(__file__).parent / "templates"
 
-FLOW_FILTERS = {"prefix_ids": prefix_ids, "plain": plain_text}
+FLOW_FILTERS = {
+    "prefix_ids": prefix_ids,
+    "plain": plain_text,
+    "phase_name": PHASE_NAMES.__getitem__,  # "during" -> "during SOAP"
+}
 
 
 def flow_globals(content: Content) -> dict[str, Any]:
