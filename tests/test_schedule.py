@@ -126,16 +126,6 @@ def test_the_stale_banner_must_cover_the_dates(tmp_path) -> None:
     assert re.search(rf"data/meta\.yml:{line}:\d+: check_rules_after: after SOAP", found)
 
 
-def test_a_date_checked_after_the_review_is_reported(tmp_path) -> None:
-    text = (REPO / "data" / "schedule.yml").read_text("utf-8")
-    match = re.search(r"checked_on: (\d{4}-\d\d-\d\d)", text)
-    if match is None:
-        pytest.skip("no date in data/schedule.yml is confirmed yet")
-    later = META["reviewed_on"] + dt.timedelta(days=1)
-    data, line = copy_with(tmp_path, "schedule.yml", match.group(0), f"checked_on: {later}")
-    assert re.search(rf"data/schedule\.yml:{line}:\d+: .*after the review date", report(data))
-
-
 def test_a_date_both_checked_and_unconfirmed_is_reported(tmp_path) -> None:
     find = "      unconfirmed: >-"
     data, _ = copy_with(tmp_path, "schedule.yml", find, "      checked_on: 2020-01-01\n" + find)
