@@ -3,7 +3,7 @@
 engine as the MkDocs adapter receives it (``config.extra["office"]``) in a copied project.
 
 TYPICAL is an office as the README's example has it; LONGEST has every name at the longest the
-paper layouts promise to hold (60 characters) and every contact long."""
+paper layouts promise to hold (60 characters)."""
 
 from __future__ import annotations
 
@@ -38,12 +38,6 @@ LONGEST: dict[str, Any] = {
     "short_name": "Riverside University Medicine: Student Affairs and Advising",
     "site_name": "Riverside University School of Medicine SOAP Call Guide 2027",
 }
-LONGEST["contacts"] = {
-    "email": "soap-and-match-help@student-affairs.riverside-medicine.example.edu",
-    "phone": "+1 (555) 010-0199 extension 4471",
-    "hours": "Monday to Friday, 8 a.m. to 6 p.m. Eastern; Saturday 9 a.m. to noon",
-    "booking": "https://advising.riverside-medicine.example.edu/student-affairs/soap/book-a-meeting",
-}
 
 NAMES = ("name", "short_name", "site_name")
 
@@ -58,9 +52,7 @@ def install(project: Path, office: dict[str, Any]) -> None:
     path = project / "mkdocs.yml"
     text = path.read_text(encoding="utf-8")
     lines = [
-        f"site_name: {json.dumps(office['site_name'])}"
-        if line.startswith("site_name:")
-        else line
+        f"site_name: {json.dumps(office['site_name'])}" if line.startswith("site_name:") else line
         for line in text.splitlines()
     ]
     text = "\n".join(lines) + "\n"

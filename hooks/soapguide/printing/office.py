@@ -35,6 +35,15 @@ OFFICE_FILE = "office/office.yml"
 # The longest site or office name the paper layouts are made for (tests/test_paper_names.py).
 LONGEST_NAME = 60
 
+# A site name longer than this no longer fits beside a card's kind on its top line: the card
+# gives it a line of its own (and is set a little tighter to make room).
+LONG_SITE_NAME = 24
+# Longer than this, the site name on the pocket page drops its capitals and letter spacing.
+CAPITALS_SITE_NAME = 40
+# A script card's office line holds about 100 characters at 8 pt; this leaves room for wide
+# letters.
+CARD_LINE_CHARS = 90
+
 _PHONE_KEEP = re.compile(r"[^0-9+*#]")
 
 
@@ -48,6 +57,8 @@ def paper_globals(
         "site_name": site_name,
         "credit": CREDIT,
         "name_sources": name_sources(content, shown),
+        "LONG_SITE_NAME": LONG_SITE_NAME,
+        "CAPITALS_SITE_NAME": CAPITALS_SITE_NAME,
         "source": SourceIndex(content),
     }
 
@@ -81,16 +92,38 @@ def office_for_templates(office: Mapping[str, Any] | None) -> dict[str, Any] | N
                 "href": booking,
             }
         )
+    where = dict(office.get("where") or {})
+    for item in items:
+        key = f"contacts.{item['kind']}"
+        item["src"] = where.get(key) or f"{OFFICE_FILE} ({key})"
     name = _text(office.get("name"))
+    short_name = _text(office.get("short_name")) or name
     return {
         "name": name,
-        "short_name": _text(office.get("short_name")) or name,
+        "short_name": short_name,
         "site_name": _text(office.get("site_name")),
         "logo": office.get("logo"),
         "contacts": {kind: _text(contacts.get(kind)) or None for kind in _CONTACT_KINDS},
         "contact_items": items,
-        "where": dict(office.get("where") or {}),
+        "card_line": card_line(short_name, items),
+        "where": where,
     }
+
+
+def card_line(short_name: str, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The contacts on each script card's one office line: the phone (else the first contact
+    there is), and the email as well when the line stays within CARD_LINE_CHARS."""
+    by_kind = {item["kind"]: item for item in items}
+    first = by_kind.get("phone") or by_kind.get("email") or (items[0] if items else None)
+    if first is None:
+        return []
+    line = [first]
+    email = by_kind.get("email")
+    if email and email is not first:
+        length = len(f"Questions? {short_name} · {first['text']} · {email['text']}")
+        if length <= CARD_LINE_CHARS:
+            line.append(email)
+    return line
 
 
 _CONTACT_KINDS = ("email", "phone", "hours", "booking")
