@@ -216,3 +216,55 @@ def test_the_sheet_page_and_an_office_page_have_no_axe_violations(
         assert not found, f"axe violations ({scheme}): {found}"
     finally:
         context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    ("paper", "sheet_in"), [("letter", (8.5, 11)), ("a4", (210 / 25.4, 297 / 25.4))]
+)
+def test_the_sheet_tiles_four_checklists_with_cut_marks_on_the_cut_lines(
+    page, site_server, paper, sheet_in
+):
+    page.goto(site_server + "print/pocket-checklist-sheets/", wait_until="load")
+    page.emulate_media(media="print")
+    page.evaluate("p => document.documentElement.setAttribute('data-print-paper', p)", paper)
+    layout = page.evaluate(
+        """() => {
+          const box = (el) => { const r = el.getBoundingClientRect();
+            return {left: r.left, top: r.top, right: r.right, bottom: r.bottom}; };
+          const sheet = document.querySelector('.pocket-sheet');
+          return {sheet: box(sheet),
+                  pockets: [...sheet.querySelectorAll('.pocket')].map(box),
+                  cuts: [...sheet.querySelectorAll('.sheet-cut')].map((el) => ({
+                    name: el.className, ...box(el)}))};
+        }"""
+    )
+    sheet = layout["sheet"]
+    width, height = sheet["right"] - sheet["left"], sheet["bottom"] - sheet["top"]
+    assert abs(width - sheet_in[0] * 96) < 1 and abs(height - sheet_in[1] * 96) < 1
+    pockets = layout["pockets"]
+    assert len(pockets) == 4
+    middle_x, middle_y = sheet["left"] + width / 2, sheet["top"] + height / 2
+
+    # Four quarters, no gap: each pocket's edges are a sheet edge and a centre line.
+    def quarter(low, high, start, middle, end):
+        near = lambda a, b: abs(a - b) < 1  # noqa: E731
+        return (near(low, start) and near(high, middle)) or (near(low, middle) and near(high, end))
+
+    for p in pockets:
+        assert quarter(p["left"], p["right"], sheet["left"], middle_x, sheet["right"]), p
+        assert quarter(p["top"], p["bottom"], sheet["top"], middle_y, sheet["bottom"]), p
+    corners = {(round(p["left"] - sheet["left"]), round(p["top"] - sheet["top"])) for p in pockets}
+    assert len(corners) == 4
+    cuts = {c["name"].split("--")[-1]: c for c in layout["cuts"]}
+    assert set(cuts) == {"top", "bottom", "left", "right", "centre"}
+    for name in ("top", "bottom"):
+        assert abs(cuts[name]["left"] - middle_x) < 1, name  # on the vertical cut line
+    for name in ("left", "right"):
+        assert abs(cuts[name]["top"] - middle_y) < 1, name  # on the horizontal cut line
+    centre = cuts["centre"]
+    assert abs((centre["left"] + centre["right"]) / 2 - middle_x) < 1
+    assert abs((centre["top"] + centre["bottom"]) / 2 - middle_y) < 1
+    for cut in cuts.values():  # printed: on the sheet, not off its edge
+        assert cut["left"] >= sheet["left"] - 1 and cut["right"] <= sheet["right"] + 1
+        assert cut["top"] >= sheet["top"] - 1 and cut["bottom"] <= sheet["bottom"] + 1
