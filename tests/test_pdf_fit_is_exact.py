@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from soapguide.printing.pdf import PdfError, PdfJob, chromium, render_pdf
+from soapguide.printing.pdf import PdfError, PdfJob, render_pdf
 
 from tests.print_support import read_pdf
 
@@ -25,11 +25,11 @@ body {{ margin: 0; font: 12px/16px sans-serif; }}
 
 
 @pytest.fixture(scope="module")
-def tab():
-    with chromium() as browser:
-        page = browser.new_page()
-        yield page
-        page.close()
+def tab(browser):
+    """A tab of the tests' Chromium (the build's settings, conftest.py)."""
+    page = browser.new_page()
+    yield page
+    page.close()
 
 
 def print_page(tab, tmp_path: Path, body: str, style: str = "", page_per: str = ".pocket"):
