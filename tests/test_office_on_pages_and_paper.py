@@ -207,7 +207,8 @@ def test_the_sheet_page_and_an_office_page_have_no_axe_violations(
         ]:
             with serve_directory(site) as base:
                 page.goto(base + path, wait_until="networkidle")
-                assert page.locator("button.print-button:visible").count() > 0 or path == "faq/"
+                if path != "faq/":  # axe the page as readers get it: Print buttons shown
+                    page.locator("button.print-button").first.wait_for(state="visible")
                 violations = Axe().run(page).response["violations"]
             for v in violations:
                 found[f"{site.parent.name}/{path} {v['id']}"] = [
