@@ -11,6 +11,8 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
 HOW_LONG = "  - id: how-long\n    question: "  # an item of data/faq.yml
 SCHEMA_LINE = "# yaml-language-server: $schema=../schemas/{stem}.schema.json\n"
 
@@ -410,6 +412,12 @@ CASES = [
         offset=1,
     ),
 ]
+
+
+def how_long_path(data: Path) -> str:
+    """Where the 'how-long' FAQ item is, as errors name it: ``questions[N]``."""
+    questions = yaml.safe_load((data / "faq.yml").read_text("utf-8"))["questions"]
+    return f"questions[{next(i for i, q in enumerate(questions) if q['id'] == 'how-long')}]"
 
 
 def data_copy(repo: Path, destination: Path) -> Path:
