@@ -31,8 +31,11 @@ The rules (``pytest_collection_modifyitems`` and ``_no_chromium_unless_marked`` 
   test that needs Chromium another way (a build with ``pdfs=True``) is marked by hand. So
   ``-m "not browser"`` (``make test-fast``) needs no browser at all.
 - Every other test runs with CHROMIUM_PATH pointing nowhere, so a missing mark is a failure.
-- Tests that use ``site_walk`` run on one xdist worker (``xdist_group``), so the walk is made
-  once per run.
+
+The walk and the built sites are made by whichever worker needs them first; a worker that needs
+one while another makes it waits for it (tests/shared_builds.py). (pytest-xdist's
+``--dist loadgroup`` could keep such tests on one worker, but with pytest 9.2 it silently does
+not group: pytest-dev/pytest-xdist#1386.)
 """
 
 from __future__ import annotations
@@ -52,9 +55,9 @@ from soapguide.printing.pdf import (  # one Chromium set-up for build and tests
 )
 
 from tests import shared_builds
+from tests import site_walk as walks
 from tests.guide_content import browser_time, site_content
 from tests.guide_content import frozen_today as content_reviewed_on
-from tests.site_walk import PageVisit, walk
 from tests.static_server import serve_directory
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -73,14 +76,12 @@ NO_CHROMIUM = "/nonexistent/chromium-not-for-tests-without-the-browser-mark"
 # --- the rules ---------------------------------------------------------------------------------
 
 
-@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups
+@pytest.hookimpl(tryfirst=True)  # before `-m` deselects by mark
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     for item in items:
         used = set(getattr(item, "fixturenames", ()))
         if used & BROWSER_FIXTURES:
             item.add_marker(pytest.mark.browser)
-        if "site_walk" in used:
-            item.add_marker(pytest.mark.xdist_group("site-walk"))
 
 
 @pytest.fixture(autouse=True)
@@ -276,14 +277,21 @@ def dark_page(new_page):
 
 @pytest.fixture(scope="session")
 def site_walk(
-    browser, site_server: str, site_pages: list[str], frozen_today: dt.date
-) -> dict[str, PageVisit]:
-    """Every page of ``built_site`` opened once in Chromium (light palette), by path: status,
-    requests, markup facts and axe violations (tests/site_walk.py)."""
-    context = browser.new_context()
-    try:
-        block_other_hosts(context)
-        freeze_clock(context, frozen_today)
-        return walk(context.new_page(), site_server, site_pages)
-    finally:
-        context.close()
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, frozen_today: dt.date
+) -> dict[str, walks.PageVisit]:
+    """Every page of ``built_site`` opened once per run in Chromium (light palette), by path:
+    status, URL, requests, markup facts and axe violations (tests/site_walk.py)."""
+
+    def make(folder: Path) -> None:  # the worker that walks starts a browser; the others read
+        context = request.getfixturevalue("browser").new_context()
+        try:
+            block_other_hosts(context)
+            freeze_clock(context, frozen_today)
+            pages = request.getfixturevalue("site_pages")
+            base = request.getfixturevalue("site_server")
+            visits = walks.walk(context.new_page(), base, pages)
+        finally:
+            context.close()
+        walks.save(visits, folder / "walk.json")
+
+    return walks.load(shared_builds.once(tmp_path_factory, "site-walk", make) / "walk.json")

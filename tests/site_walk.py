@@ -13,7 +13,9 @@ A test that needs another fact of every page adds it here instead of walking aga
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import json
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
 from typing import Any
 
 from axe_playwright_python.sync_playwright import Axe
@@ -35,6 +37,7 @@ PAGE_FACTS = """() => ({
 @dataclass
 class PageVisit:
     path: str  # relative to the site root; "" is the home page
+    url: str  # as visited
     status: int | None
     facts: dict[str, Any] = field(default_factory=dict)
     requests: list[str] = field(default_factory=list)
@@ -51,17 +54,28 @@ def walk(page, base_url: str, paths: list[str]) -> dict[str, PageVisit]:
     Each page is loaded until the network is idle (so every request it makes is recorded), its
     facts are read before axe runs (axe adds to the page), then axe runs."""
     visits: dict[str, PageVisit] = {}
-    current: list[PageVisit] = []
-    page.context.on("request", lambda request: current and current[-1].requests.append(request.url))
+
+    def record(request) -> None:
+        if visits:
+            visits[next(reversed(visits))].requests.append(request.url)
+
+    page.context.on("request", record)
     for path in paths:
-        visit = PageVisit(path, None)
-        current.append(visit)
+        visit = visits[path] = PageVisit(path, base_url + path, None)
         response = page.goto(base_url + path, wait_until="networkidle")
         visit.status = response.status if response is not None else None
         visit.facts = page.evaluate(PAGE_FACTS)
         visit.violations = AXE.run(page).response["violations"]
-        visits[path] = visit
     return visits
+
+
+def save(visits: dict[str, PageVisit], path: Path) -> None:
+    """Write the visits as JSON, for the other workers of the run (``load``)."""
+    path.write_text(json.dumps([asdict(visit) for visit in visits.values()]), encoding="utf-8")
+
+
+def load(path: Path) -> dict[str, PageVisit]:
+    return {visit["path"]: PageVisit(**visit) for visit in json.loads(path.read_text("utf-8"))}
 
 
 def describe_violations(violations: list[dict[str, Any]], shown: int = 3) -> str:
