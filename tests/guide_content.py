@@ -12,7 +12,8 @@ import datetime as dt
 import functools
 from pathlib import Path
 
-from soapguide.guide import load_content
+import check_content
+from soapguide.guide import Guide, guide_for, load_content
 from soapguide.read.content import Content
 from soapguide.render.review import ReviewStamp, review_stamp
 
@@ -23,6 +24,22 @@ REPO = Path(__file__).resolve().parents[1]
 def site_content() -> Content:
     """Everything the site is built from, loaded and checked the way ``mkdocs build`` does."""
     return load_content(REPO / "data", REPO)
+
+
+def site_guide(content: Content | None = None, today: dt.date | None = None) -> Guide:
+    """A new guide for ``content`` (default: the site's), with the Markdown settings of
+    mkdocs.yml, to render pages in-process as the build does (``guide.render_pages``)."""
+    settings = check_content.markdown_settings(check_content.read_config(REPO))
+    return guide_for(content or site_content(), *settings, today or frozen_today())
+
+
+def docs_pages() -> dict[str, str]:
+    """Every page template in docs/, by the name errors give it (``docs/faq.md``)."""
+    docs = REPO / "docs"
+    return {
+        f"docs/{path.relative_to(docs).as_posix()}": path.read_text(encoding="utf-8-sig")
+        for path in sorted(docs.rglob("*.md"))
+    }
 
 
 def site_review() -> ReviewStamp:

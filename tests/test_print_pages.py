@@ -55,7 +55,7 @@ def test_each_card_prints_alone_on_one_4x6_card_with_all_its_text(page, site_ser
     assert same_size(pdf.sizes[0], CARD_PT), pdf.sizes
     text = squash(pdf.pages[0])
     expected = [*card.texts, *step_texts(), *phrase_texts()]
-    if card.id == "voicemail":
+    if card.channel == "voicemail":
         expected += voicemail_rule_texts()
     missing = [t for t in expected if squash(t) not in text]
     assert not missing, f"{card.id}: missing {missing}"

@@ -30,30 +30,40 @@ selectors => Object.fromEntries(selectors.map(s => [s,
 PRESENT = "selectors => selectors.filter(s => document.querySelector(s) !== null)"
 
 
-@pytest.mark.parametrize("path", ["", "rules/", "what-to-say/", SCRIPT_CARDS, POCKET_CHECKLIST])
-def test_print_hides_navigation_header_footer_search_toc_and_buttons(page, site_server, path):
-    page.goto(site_server + path, wait_until="load")
-    present = page.evaluate(PRESENT, CHROME)
-    assert {".md-header", ".md-sidebar--primary", ".md-footer", "button"} <= set(present)
-    on_screen = page.evaluate(SHOWN, present)
-    assert on_screen[".md-header"] and on_screen[".md-sidebar--primary"], on_screen
-    page.emulate_media(media="print")
-    in_print = {s: n for s, n in page.evaluate(SHOWN, present).items() if n}
-    assert not in_print, f"/{path}: shown in print: {in_print}"
-    article = ".md-content__inner > :not(.stale-banner, .review-stamp)"
-    assert page.evaluate(SHOWN, [article])[article], f"/{path}: no content left in print"
+def test_print_hides_navigation_header_footer_search_toc_and_buttons(page, site_server, site_pages):
+    for path in site_pages:
+        page.emulate_media(media="screen")
+        page.goto(site_server + path, wait_until="load")
+        present = page.evaluate(PRESENT, CHROME)
+        assert {".md-header", ".md-sidebar--primary", ".md-footer", "button"} <= set(present), (
+            f"/{path}: {present}"
+        )
+        on_screen = page.evaluate(SHOWN, present)
+        assert on_screen[".md-header"] and on_screen[".md-sidebar--primary"], (path, on_screen)
+        page.emulate_media(media="print")
+        in_print = {s: n for s, n in page.evaluate(SHOWN, present).items() if n}
+        assert not in_print, f"/{path}: shown in print: {in_print}"
+        article = ".md-content__inner > :not(.stale-banner, .review-stamp)"
+        assert page.evaluate(SHOWN, [article])[article], f"/{path}: no content left in print"
 
 
-def test_a_printed_link_to_another_site_shows_its_address(page, site_server):
-    page.goto(site_server + "rules/", wait_until="load")
-    urls = page.eval_on_selector_all(
-        ".md-content a[href^='https://']", "links => links.map(a => a.href)"
-    )
-    assert urls, "the rules page has no external links to test with"
-    pdf = print_to_pdf(page, site_server + "rules/")
+# The addresses of the links to other sites in a page's content, as shown on screen.
+EXTERNAL_LINKS = """() => [...document.querySelectorAll(".md-content a[href^='https://']")]
+  .filter(a => a.getClientRects().length > 0).map(a => a.href)"""
+
+
+def test_a_printed_link_to_another_site_shows_its_address(page, site_server, site_pages):
+    """On the first page whose content links to another site."""
+    for path in site_pages:
+        page.goto(site_server + path, wait_until="load")
+        if urls := page.evaluate(EXTERNAL_LINKS):
+            break
+    else:
+        raise AssertionError("no page links to another site")
+    pdf = print_to_pdf(page, site_server + path)
     text = squash(" ".join(pdf.pages))
     missing = [url for url in urls if squash(url) not in text]
-    assert not missing, f"addresses not printed: {missing}"
+    assert not missing, f"/{path}: addresses not printed: {missing}"
 
 
 @pytest.mark.parametrize(
