@@ -15,6 +15,7 @@ import yaml
 from soapguide.guide import load_content
 from soapguide.render.templating import PageError
 
+from tests.content_errors.cases import data_copy
 from tests.guide_content import docs_pages, site_content, site_guide
 from tests.scenario import REPO, build, copy_project
 
@@ -67,7 +68,7 @@ def test_every_broken_page_is_reported_in_one_run():
 
 
 def test_content_is_escaped_not_executed_by_jinja(tmp_path):
-    data = Path(shutil.copytree(REPO / "data", tmp_path / "data"))
+    data = data_copy(tmp_path)  # the fixture content
     faq = yaml.safe_load((data / "faq.yml").read_text("utf-8"))
     faq["questions"][0]["question"] = "Should I call {{ 7*7 }} programs?"
     (data / "faq.yml").write_text(yaml.safe_dump(faq, sort_keys=False), "utf-8")

@@ -1,5 +1,6 @@
 """Whatever line an author deletes or shifts, the result is the guide or a ContentErrors
-report, never another exception (a traceback for the author).
+report, never another exception (a traceback for the author). The lines are those of the
+fixture content (tests/fixtures/content).
 
 Every line of each file is tried; the lines come in parts so that parallel workers share them.
 """
@@ -10,7 +11,7 @@ import pytest
 from soapguide.guide import load_content
 from soapguide.read.errors import ContentErrors
 
-from tests.content_errors.cases import data_copy
+from tests.content_errors.cases import FIXTURE_DATA, data_copy
 from tests.scenario import REPO
 
 FILES = ["faq.yml", "meta.yml"]
@@ -21,7 +22,7 @@ def parts() -> list[tuple[str, int, int]]:
     """(file, first line index, end line index) for every part of every file."""
     found = []
     for name in FILES:
-        count = len((REPO / "data" / name).read_text(encoding="utf-8").splitlines())
+        count = len((FIXTURE_DATA / name).read_text(encoding="utf-8").splitlines())
         found += [
             (name, s, min(s + LINES_PER_PART, count)) for s in range(0, count, LINES_PER_PART)
         ]
@@ -42,8 +43,8 @@ def mutations(text: str, start: int, end: int):
     ("name", "start", "end"), parts(), ids=[f"{n}:{s + 1}-{e}" for n, s, e in parts()]
 )
 def test_every_deleted_or_shifted_line_is_a_report_or_a_guide(name, start, end, tmp_path):
-    data = data_copy(REPO, tmp_path)
-    original = (REPO / "data" / name).read_text(encoding="utf-8")
+    data = data_copy(tmp_path)
+    original = (FIXTURE_DATA / name).read_text(encoding="utf-8")
     reports = 0
     for text in mutations(original, start, end):
         (data / name).write_text(text, encoding="utf-8")

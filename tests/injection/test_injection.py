@@ -105,7 +105,7 @@ def test_the_hostile_text_did_reach_the_pages(
 
 @pytest.mark.parametrize("hostile", [h for h in HOSTILE if "{{" not in h])
 def test_validator_rejects_each_hostile_string(hostile: str, tmp_path):
-    data = data_copy(REPO, tmp_path)
+    data = data_copy(tmp_path)
     quoted = "'" + hostile.replace("'", "''") + "'  # "
     Replace("faq.yml", HOW_LONG, HOW_LONG + quoted).apply(data)
     with pytest.raises(ContentErrors) as raised:
