@@ -4,7 +4,11 @@ The fixtures, by what they give a test (details in each docstring):
 
 Content and date
 - ``content``: the guide's content as the build loads it (tests/guide_content.py). Tests of
-  the guide check properties of it, never of data/*.yml read directly.
+  the guide check properties of it, never of data/*.yml read directly. In the same module:
+  ``site_guide()`` and ``docs_pages()`` render pages in-process, as the build's first pass
+  does (much faster than a build: use them for messages and markup).
+- Engine tests break copies of fixture content, not of data/: ``tests/fixtures/content``,
+  ``tests.content_errors.cases.data_copy``.
 - ``frozen_today``: the date every test counts as today (the content's ``reviewed_on``). It is
   set as SOAPGUIDE_TODAY for every build the suite runs, and on the clock of every browser
   page the fixtures below open, so the suite passes on any real date.
@@ -23,14 +27,18 @@ Browser (Playwright driving CHROMIUM_PATH, default /usr/bin/chromium; never a do
   context, with other hosts blocked and the clock on ``frozen_today``; ``page`` and
   ``dark_page`` are the two common ones. ``block_other_hosts`` and ``freeze_clock`` are
   importable for contexts a test makes itself.
-- ``site_walk``: every page of ``built_site`` visited once, with its requests, markup facts
-  and axe violations recorded (tests/site_walk.py). Prefer it to a walk of your own.
+- ``site_walk``: every page of ``built_site`` visited once per run, with its requests, markup
+  facts, axe violations and what it shows on screen and in print recorded
+  (tests/site_walk.py). Add the fact you need there rather than walking the site again.
 
 The rules (``pytest_collection_modifyitems`` and ``_no_chromium_unless_marked`` below)
 - A test that uses a browser fixture (or ``pdf_site``) is marked ``browser`` automatically; a
   test that needs Chromium another way (a build with ``pdfs=True``) is marked by hand. So
   ``-m "not browser"`` (``make test-fast``) needs no browser at all.
 - Every other test runs with CHROMIUM_PATH pointing nowhere, so a missing mark is a failure.
+
+- One test that uses ``site_walk`` runs first and the others last: one worker walks the site
+  at the start while the other runs other tests, and by the end the walk is there to read.
 
 The walk and the built sites are made by whichever worker needs them first; a worker that needs
 one while another makes it waits for it (tests/shared_builds.py). (pytest-xdist's
@@ -78,10 +86,19 @@ NO_CHROMIUM = "/nonexistent/chromium-not-for-tests-without-the-browser-mark"
 
 @pytest.hookimpl(tryfirst=True)  # before `-m` deselects by mark
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    walkers = []
     for item in items:
         used = set(getattr(item, "fixturenames", ()))
         if used & BROWSER_FIXTURES:
             item.add_marker(pytest.mark.browser)
+        if "site_walk" in used:
+            walkers.append(item)
+    if walkers:  # one walks the site at once (the one that needs least else), the rest at the end
+        first = min(walkers, key=lambda item: len(item.fixturenames))
+        rest = [item for item in walkers if item is not first]
+        later = set(rest)
+        items[:] = [first, *(item for item in items if item is not first and item not in later)]
+        items.extend(rest)
 
 
 @pytest.fixture(autouse=True)

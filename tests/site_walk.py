@@ -6,7 +6,10 @@ Loading a page is the slow part of a browser test, so the page-by-page checks sh
 - every request the page made (test_site_is_self_contained: none leaves this machine);
 - facts about its markup as the browser sees it (tests/injection: the same page built from
   hostile content has no more scripts, no event handlers and no script links);
-- axe-core's violations in the light palette (test_accessibility).
+- axe-core's violations in the light palette (test_accessibility);
+- what shows on screen and what prints: the page's furniture, its content, the addresses of
+  its links to other sites, and how the things that belong together break across paper pages
+  (test_print_stylesheet, test_print_layout).
 
 A test that needs another fact of every page adds it here instead of walking again.
 """
@@ -33,6 +36,40 @@ PAGE_FACTS = """() => ({
   text: document.body.innerText,
 })"""
 
+# The page's furniture: none of it may print.
+CHROME = [
+    ".md-header",
+    ".md-tabs",
+    ".md-sidebar--primary",
+    ".md-sidebar--secondary",
+    ".md-footer",
+    ".md-search",
+    "[data-md-component='palette']",
+    ".md-top",
+    ".md-content__button",
+    "button",
+]
+# The page's own content, which must print.
+CONTENT = ".md-content__inner > :not(.stale-banner, .review-stamp)"
+# Things that belong together on paper: each must avoid a page break inside it.
+KEPT_WHOLE = [
+    ".print-card",
+    ".card-slot",
+    ".pocket",
+    ".pocket__checklist > li",
+    ".checklist > li",
+    ".script-card",
+]
+
+PRESENT = "selectors => selectors.filter(s => document.querySelector(s) !== null)"
+SHOWN = """selectors => Object.fromEntries(selectors.map(s => [s,
+  [...document.querySelectorAll(s)].filter(e => e.getClientRects().length > 0).length]))"""
+EXTERNAL_LINKS = """() => [...document.querySelectorAll(".md-content a[href^='https://']")]
+  .filter(a => a.getClientRects().length > 0).map(a => a.href)"""
+BREAK_INSIDE = """selectors => Object.fromEntries(selectors
+  .map(s => [s, [...document.querySelectorAll(s)].map(e => getComputedStyle(e).breakInside)])
+  .filter(([, values]) => values.length > 0))"""
+
 
 @dataclass
 class PageVisit:
@@ -42,6 +79,11 @@ class PageVisit:
     facts: dict[str, Any] = field(default_factory=dict)
     requests: list[str] = field(default_factory=list)
     violations: list[dict[str, Any]] = field(default_factory=list)
+    chrome_present: list[str] = field(default_factory=list)  # CHROME selectors that match
+    on_screen: dict[str, int] = field(default_factory=dict)  # selector -> elements shown
+    in_print: dict[str, int] = field(default_factory=dict)  # the same, at print media
+    external_links: list[str] = field(default_factory=list)  # shown in the content
+    break_inside: dict[str, list[str]] = field(default_factory=dict)  # KEPT_WHOLE, in print
 
     @property
     def where(self) -> str:
@@ -52,7 +94,8 @@ def walk(page, base_url: str, paths: list[str]) -> dict[str, PageVisit]:
     """Visit ``base_url + path`` for each path in one tab; the visits by path.
 
     Each page is loaded until the network is idle (so every request it makes is recorded), its
-    facts are read before axe runs (axe adds to the page), then axe runs."""
+    facts are read before axe runs (axe adds to the page), then axe runs on screen, then the
+    page is looked at on screen and at print media."""
     visits: dict[str, PageVisit] = {}
 
     def record(request) -> None:
@@ -62,10 +105,18 @@ def walk(page, base_url: str, paths: list[str]) -> dict[str, PageVisit]:
     page.context.on("request", record)
     for path in paths:
         visit = visits[path] = PageVisit(path, base_url + path, None)
+        page.emulate_media(media="screen")
         response = page.goto(base_url + path, wait_until="networkidle")
         visit.status = response.status if response is not None else None
         visit.facts = page.evaluate(PAGE_FACTS)
         visit.violations = AXE.run(page).response["violations"]
+        visit.chrome_present = page.evaluate(PRESENT, CHROME)
+        visit.on_screen = page.evaluate(SHOWN, [*CHROME, CONTENT])
+        visit.external_links = page.evaluate(EXTERNAL_LINKS)
+        page.emulate_media(media="print")
+        visit.in_print = page.evaluate(SHOWN, [*CHROME, CONTENT])
+        visit.break_inside = page.evaluate(BREAK_INSIDE, KEPT_WHOLE)
+    page.emulate_media(media="screen")
     return visits
 
 

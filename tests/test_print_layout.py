@@ -4,8 +4,6 @@ together may be split across pages."""
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from tests.print_support import (
@@ -16,6 +14,7 @@ from tests.print_support import (
     SCRIPT_CARDS,
     cards,
 )
+from tests.site_walk import KEPT_WHOLE
 
 pytestmark = pytest.mark.browser
 
@@ -109,34 +108,12 @@ def test_no_printed_text_is_under_8_points(page, site_server, path, selector):
     assert not small, f"text under 8 pt: {small[:5]}"
 
 
-# What belongs together: the classes of the elements, and the selector to check.
-KEPT_WHOLE = [
-    ("print-card", ".print-card"),
-    ("card-slot", ".card-slot"),
-    ("pocket", ".pocket"),
-    ("pocket__checklist", ".pocket__checklist > li"),
-    ("checklist", ".checklist > li"),
-    ("script-card", ".script-card"),
-]
-
-
-@pytest.mark.parametrize(("css_class", "selector"), KEPT_WHOLE, ids=[s for _, s in KEPT_WHOLE])
-def test_cards_and_checklist_items_are_never_split_across_pages(
-    page, site_server, built_site, site_pages, css_class, selector
-):
-    """On every page that has them."""
-    class_attribute = re.compile(rf'class="(?:[^"]* )?{re.escape(css_class)}(?: [^"]*)?"')
-    paths = [
-        path
-        for path in site_pages
-        if class_attribute.search((built_site / path / "index.html").read_text("utf-8"))
-    ]
-    assert paths, f"no page has {selector}"
-    for path in paths:
-        open_at_print(page, site_server + path)
-        values = page.evaluate(
-            "s => [...document.querySelectorAll(s)].map(e => getComputedStyle(e).breakInside)",
-            selector,
-        )
-        assert values, f"nothing matches {selector} on /{path}"
-        assert set(values) == {"avoid"}, f"{selector} on /{path}: break-inside {set(values)}"
+@pytest.mark.parametrize("selector", KEPT_WHOLE)
+def test_cards_and_checklist_items_are_never_split_across_pages(site_walk, selector):
+    """On every page that has them, at print media (as the walk over the site saw it)."""
+    found = {
+        v.where: v.break_inside[selector] for v in site_walk.values() if selector in v.break_inside
+    }
+    assert found, f"no page has {selector}"
+    for where, values in found.items():
+        assert set(values) == {"avoid"}, f"{selector} on {where}: break-inside {set(values)}"
