@@ -46,6 +46,7 @@ NOT_SHOWN_AS_IS = {
     "next",
     "outcome",
     "verdict",
+    "fact",
 }
 
 _markdown = TextRenderer(["abbr", "attr_list"])
