@@ -1,5 +1,5 @@
 # SOAP Call Guide: `make serve` to preview, `make check` to check the content (under a second),
-# `make test` to run every check.
+# `make test` to run every check, `make test-fast` for the tests that need no browser (seconds).
 # Each target sets up what it needs first (scripts/setup.sh): `serve` and `check` the site's
 # packages only, no browser; `build` adds Chromium or Chrome for the PDFs; `test` everything.
 
@@ -16,7 +16,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 UV_VERSION := 0.13.8
 UV_COMPILE := $(BIN)/uv pip compile --quiet pyproject.toml --universal --python-version 3.11
 
-.PHONY: setup serve build check lint test requirements
+.PHONY: setup serve build check lint test test-fast requirements
 
 # Everything: the test and lint tools and a browser.
 setup:
@@ -43,11 +43,17 @@ lint:
 	@bash scripts/setup.sh test
 	$(LINT)
 
+# The suite runs in parallel, one worker per core (pytest-xdist); built sites are shared.
 test:
 	@bash scripts/setup.sh test browser
 	$(LINT)
 	$(CHECK)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto
+
+# Every test that needs no browser (pytest -m "not browser"): content, engine, built pages.
+test-fast:
+	@bash scripts/setup.sh test
+	$(BIN)/python -m pytest -n auto -m "not browser"
 
 # Re-pin requirements.txt and requirements-test.txt from pyproject.toml, keeping every pin that
 # still satisfies it; `make requirements UPGRADE=1` moves every package to its newest release.

@@ -2,7 +2,8 @@
 
 - on_config: load and check every file in data/, before anything is written; give the site
   template the advising office's contact block and footer credit (config.extra["office"] is
-  the office mapping of OFFICE_CONTRACT.md, None or absent upstream).
+  the office mapping of OFFICE_CONTRACT.md, None or absent upstream). The review stamp counts
+  SOAPGUIDE_TODAY (YYYY-MM-DD) as today when it is set (the tests freeze the date so).
 - on_pre_build: render every page template once as a check, so a broken page stops the build
   before MkDocs empties the site folder (no half-built site).
 - on_page_markdown: render the page's Markdown as a Jinja template with the guide's macros.
@@ -32,6 +33,7 @@ from soapguide.printing.pdf import PdfError, build_pdfs, pdfs_wanted
 from soapguide.read.errors import ContentErrors
 from soapguide.render import csp
 from soapguide.render.error_page import error_page
+from soapguide.render.review import BuildDateError, build_date
 from soapguide.render.templating import PageError
 
 _state: dict[str, object] = {}
@@ -45,12 +47,14 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _state.pop("problem", None)
     root = Path(config.config_file_path).parent
+    today = _today()
     try:
         guide = load_guide(
             root / "data",
             root,
             markdown_extensions=config.markdown_extensions,
             markdown_configs=config.mdx_configs,
+            today=today,
             directory_urls=config.use_directory_urls,
             office=config.extra.get("office"),
         )
@@ -59,7 +63,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         config.extra["review"] = {}  # the page templates read it; the error page replaces them
         return config
     _state["guide"] = guide
-    config.extra["review"] = guide.review.as_template_data(dt.date.today())
+    config.extra["review"] = guide.review.as_template_data(today)
     _office_chrome(config, guide)
     return config
 
@@ -157,6 +161,14 @@ def _reading_order(nav: object) -> dict[str, int]:
 def _reading_place(path: Path, order: dict[str, int]) -> tuple[int, str]:
     name = path.as_posix()
     return order.get(name, len(order)), name
+
+
+def _today() -> dt.date:
+    """The build's today: SOAPGUIDE_TODAY when set, else the real date."""
+    try:
+        return build_date(os.environ.get("SOAPGUIDE_TODAY"))
+    except BuildDateError as error:
+        raise PluginError(f"SOAPGUIDE_TODAY: {error}") from None
 
 
 def _serving() -> bool:
