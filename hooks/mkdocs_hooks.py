@@ -1,9 +1,11 @@
 """MkDocs adapter for the SOAP Call Guide engine (``hooks/soapguide``). Kept thin on purpose.
 
 - on_config: load and check every file in data/, before anything is written.
-- on_pre_build: render every page template once as a check, so a broken page stops the build
-  before MkDocs empties the site folder (no half-built site).
-- on_page_markdown: render the page's Markdown as a Jinja template with the guide's macros.
+- on_pre_build: render every page (its Markdown as a Jinja template with the guide's macros),
+  once, before MkDocs empties the site folder: a broken page stops the build there (no
+  half-built site).
+- on_page_markdown: hand MkDocs the page rendered in on_pre_build, and note the asset bundles
+  it needs in ``page.meta["soapguide_assets"]`` (overrides/main.html links them).
 - on_post_build: print the print pages to site/downloads/*.pdf (soapguide.printing.pdf); skipped by
   `mkdocs serve` unless SOAPGUIDE_PDFS=on, and by any command with SOAPGUIDE_PDFS=off.
 """
@@ -19,10 +21,12 @@ from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
-from soapguide.guide import Guide, load_guide
+from soapguide.guide import SITE_BUNDLE, Guide, load_guide
 from soapguide.printing.pdf import PdfError, build_pdfs, pdfs_wanted
 from soapguide.read.errors import ContentErrors
+from soapguide.render.assets import UnknownBundleError, front_matter_bundles
 from soapguide.render.templating import PageError
+from soapguide.sources import page_sources
 
 _state: dict[str, object] = {}
 log = logging.getLogger("mkdocs.hooks.soapguide")
@@ -45,19 +49,19 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except ContentErrors as error:
         raise PluginError(error.report()) from None
     _state["guide"] = guide
-    config.extra["review"] = guide.review.as_template_data(dt.date.today())
+    theme_settings(config, guide)
     return config
 
 
+def theme_settings(config: MkDocsConfig, guide: Guide) -> None:
+    """What overrides/ reads from ``config.extra``: the review stamp, the site-wide assets."""
+    config.extra["review"] = guide.review.as_template_data(dt.date.today())
+    config.extra["soapguide_site_assets"] = SITE_BUNDLE.as_template_data()
+
+
 def on_pre_build(config: MkDocsConfig) -> None:
-    docs = Path(config.docs_dir)
-    order = _reading_order(config.nav)
-    paths = sorted(docs.rglob("*.md"), key=lambda p: _reading_place(p.relative_to(docs), order))
-    sources = {
-        path.relative_to(docs).as_posix(): path.read_text(encoding="utf-8-sig") for path in paths
-    }
     try:
-        _guide().render_pages({f"docs/{name}": text for name, text in sources.items()})
+        _guide().render_pages(page_sources(Path(config.docs_dir), config.nav))
     except PageError as error:
         raise PluginError(str(error)) from None
 
@@ -68,9 +72,12 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> 
     if "description" in page.meta:
         page.meta["description"] = escape(str(page.meta["description"]))
     try:
-        return _guide().render_page(markdown, f"docs/{page.file.src_uri}")
-    except PageError as error:
+        bundles = front_matter_bundles(page.meta.get("assets"))
+        rendered = _guide().page(f"docs/{page.file.src_uri}", markdown, bundles)
+    except (PageError, UnknownBundleError) as error:
         raise PluginError(str(error)) from None
+    page.meta["soapguide_assets"] = rendered.assets.as_template_data()
+    return rendered.markdown
 
 
 def on_post_build(config: MkDocsConfig) -> None:
@@ -82,30 +89,6 @@ def on_post_build(config: MkDocsConfig) -> None:
     except PdfError as error:
         raise PluginError(f"PDF downloads: {error}") from None
     log.info("PDF downloads: %s", ", ".join(result.path.name for result in made))
-
-
-def _reading_order(nav: object) -> dict[str, int]:
-    """Page files in the order the nav lists them (links to an item go to the first page in
-    this order that shows it: the guide's own page rather than, say, a print page)."""
-    order: dict[str, int] = {}
-
-    def walk(entry: object) -> None:
-        if isinstance(entry, str):
-            order.setdefault(entry, len(order))
-        elif isinstance(entry, dict):
-            for value in entry.values():
-                walk(value)
-        elif isinstance(entry, list):
-            for value in entry:
-                walk(value)
-
-    walk(nav)
-    return order
-
-
-def _reading_place(path: Path, order: dict[str, int]) -> tuple[int, str]:
-    name = path.as_posix()
-    return order.get(name, len(order)), name
 
 
 def _guide() -> Guide:

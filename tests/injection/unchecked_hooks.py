@@ -7,7 +7,6 @@ inert. The real site never uses this file: mkdocs.yml names hooks/mkdocs_hooks.p
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 from pathlib import Path
 
@@ -47,5 +46,5 @@ def on_config(config):
         unchecked_content(root / "data"), config.markdown_extensions, config.mdx_configs
     )
     mkdocs_hooks._state["guide"] = guide
-    config.extra["review"] = guide.review.as_template_data(dt.date.today())
+    mkdocs_hooks.theme_settings(config, guide)
     return config

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from ..read.content import Content
+from ..render.assets import Bundle
 from .checks import FLOW_FILE
 from .model import build_flow
 from .page import embed_json, flow_tree, item_name, plain_text, prefix_ids, question_numbers
@@ -15,6 +16,14 @@ from .page import embed_json, flow_tree, item_name, plain_text, prefix_ids, ques
 FLOW_TEMPLATES = Path(__file__).parent / "templates"
 
 FLOW_FILTERS = {"prefix_ids": prefix_ids, "plain": plain_text}
+
+# What a page that calls them loads: the interactive flow needs its script and styles; the
+# advisors' map (and any other macro of flow.html) only the styles.
+FLOW_BUNDLES = {
+    "flow": Bundle(css=("assets/stylesheets/flow.css",), js=("assets/javascripts/flow.js",)),
+    "flow-map": Bundle(css=("assets/stylesheets/flow.css",)),
+}
+FLOW_MACRO_BUNDLES = {"flow.html": "flow-map", "should_i_call": "flow"}
 
 
 def flow_globals(content: Content) -> dict[str, Any]:

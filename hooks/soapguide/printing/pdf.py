@@ -1,7 +1,7 @@
 """Print the built print pages to the PDF downloads, with headless Chromium.
 
 The PDFs come from the same HTML and CSS a reader prints from the site (print media, the CSS
-page sizes of docs/assets/stylesheets/print.css), so the download and the Print button give
+page sizes of docs/assets/stylesheets/paper.css), so the download and the Print button give
 the same paper. Chromium rather than WeasyPrint: it renders these pages as the site's readers'
 browsers do (named pages, ``:has()``, flex and grid), measured in bench/print_pdfs.py.
 
@@ -139,7 +139,7 @@ def render_pdf(page, site_dir: Path, job: PdfJob, site_name: str, out: Path) -> 
         where = ", ".join(f"'{box['id']}' by {box['by']:.0f} px" for box in too_big)
         raise PdfError(
             f"{job.name}: content does not fit its paper ({where}; 96 px = 1 in). "
-            "Shorten that text in data/, or see docs/assets/stylesheets/print.css."
+            "Shorten that text in data/, or see docs/assets/stylesheets/paper.css."
         )
     out.parent.mkdir(parents=True, exist_ok=True)
     page.pdf(path=str(out), prefer_css_page_size=True)
