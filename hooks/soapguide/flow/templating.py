@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -10,7 +9,7 @@ from ..read.content import Content
 from ..render.assets import Bundle
 from .checks import FLOW_FILE
 from .model import build_flow
-from .page import embed_json, flow_tree, item_name, plain_text, prefix_ids, question_numbers
+from .page import ItemNames, embed_json, flow_tree, plain_text, prefix_ids, question_numbers
 
 # The flow stage's macros (flow.html).
 FLOW_TEMPLATES = Path(__file__).parent / "templates"
@@ -41,5 +40,5 @@ def flow_globals(content: Content) -> dict[str, Any]:
         "flow_tree": flow_tree(flow),
         "flow_numbers": question_numbers(flow),
         "flow_paths": flow.paths(),
-        "item_name": partial(item_name, content),
+        "item_name": ItemNames(content),
     }
