@@ -20,6 +20,7 @@ class Run:
     cpu: float  # seconds, user + system
     peak_mb: float  # resident set size, MiB
     report: Mapping[str, float] = field(default_factory=dict)  # what the child printed as JSON
+    output: str = ""  # what it printed (stdout, then stderr)
 
 
 @dataclass(frozen=True)
@@ -83,7 +84,8 @@ def run_once(command: Sequence[str], cwd: Path, env: Mapping[str, str] | None = 
     lines = out.strip().splitlines()
     if lines and lines[-1].startswith("{"):
         report = json.loads(lines[-1])
-    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, report)
+    cpu = usage.ru_utime + usage.ru_stime
+    return Run(wall, cpu, usage.ru_maxrss / 1024, report, out + err)
 
 
 def run_many(

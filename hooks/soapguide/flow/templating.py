@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -26,11 +27,12 @@ FLOW_MACRO_BUNDLES = {"flow.html": "flow-map", "should_i_call": "flow"}
 
 
 def flow_globals(content: Content) -> dict[str, Any]:
-    """``flow`` (the checked Flow), ``flow_json``, ``flow_tree``, ``flow_numbers``, ``flow_paths``
-    and ``item_name(id)``; empty when there is no data/flow.yml."""
+    """``flow`` (the checked Flow), ``flow_json``, ``flow_tree``, ``flow_numbers``, ``flow_paths``,
+    ``flow_path_counts`` and ``item_name(id)``; empty when there is no data/flow.yml."""
     if FLOW_FILE not in content:
         return {}
     flow = build_flow(content.documents[FLOW_FILE])
+    paths = flow.paths()
     return {
         "flow": flow,
         # Wrapped in a list: Material's instant navigation re-inserts every <script> of a page
@@ -39,6 +41,8 @@ def flow_globals(content: Content) -> dict[str, Any]:
         "flow_json": embed_json([flow.as_json_data()]),
         "flow_tree": flow_tree(flow),
         "flow_numbers": question_numbers(flow),
-        "flow_paths": flow.paths(),
+        "flow_paths": paths,
+        # Paths ending at each outcome, counted once (not once per outcome over every path).
+        "flow_path_counts": Counter(path.outcome.id for path in paths),
         "item_name": ItemNames(content),
     }
