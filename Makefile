@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup serve build check lint test
+.PHONY: setup serve build check lint test export bench
 
 setup:
 	@bash scripts/setup.sh
@@ -30,3 +30,11 @@ lint: setup
 
 test: setup lint check
 	$(BIN)/python -m pytest
+
+# The guide as plain Markdown any generator can build (rendered pages, assets, a plain mkdocs.yml).
+export: setup
+	$(BIN)/python scripts/export_site.py $(or $(OUT),export)
+
+# Speed and size, measured: writes bench/RESULTS.md (BENCH_ARGS="--size tiny" for a quick run).
+bench: setup
+	$(BIN)/python -m bench $(BENCH_ARGS)
