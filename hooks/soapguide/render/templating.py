@@ -123,7 +123,7 @@ class GuideRenderer:
         self._bundle_of: dict[str, str] = {}
         # Where each item id is shown: the first page (in reading order) with an element of
         # that id. Filled by collect_anchors() once every page is rendered.
-        self.anchors: dict[str, str] = {}
+        self.anchors: dict[str, str] | None = None
         self._page: str | None = None
         self._template: Template | None = None
         self._called: set[str] = set()
@@ -220,7 +220,7 @@ class GuideRenderer:
         return _LINK.sub(link, page.markdown)
 
     def _href(self, item_id: str) -> str:
-        if not self.anchors:
+        if self.anchors is None:
             return f"#{item_id}"
         page = self.anchors.get(item_id)
         if page is None:
