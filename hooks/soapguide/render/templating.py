@@ -275,7 +275,9 @@ class GuideRenderer:
             self._template = self.env.template_class.from_code(
                 self.env, code, self.env.make_globals(None)
             )
-            markdown = self._template.render()[skipped:]
+            markdown = self._template.render()
+            pad = "\n" * skipped
+            markdown = markdown[skipped:] if markdown.startswith(pad) else markdown.lstrip("\n")
         except TemplateError as error:
             raise PageError(self._describe(error, page_name)) from error
         except ItemLookupError as error:
