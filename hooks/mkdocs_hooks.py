@@ -21,7 +21,7 @@ from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
-from soapguide.guide import SITE_BUNDLE, Guide, load_guide
+from soapguide.guide import BUNDLES, SITE_BUNDLE, Guide, load_guide
 from soapguide.printing.pdf import PdfError, build_pdfs, pdfs_wanted
 from soapguide.read.errors import ContentErrors
 from soapguide.render.assets import UnknownBundleError, front_matter_bundles
@@ -54,9 +54,21 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def theme_settings(config: MkDocsConfig, guide: Guide) -> None:
-    """What overrides/ reads from ``config.extra``: the review stamp, the site-wide assets."""
+    """What overrides/ reads from ``config.extra``: the review stamp, the site-wide assets.
+
+    With Material's instant navigation a page swap replaces the content but not the <head>, so
+    a page's own assets would never load after a swap: every bundle is then linked site-wide
+    (the fork that turns it on trades a leaner first visit for faster later ones)."""
     config.extra["review"] = guide.review.as_template_data(dt.date.today())
-    config.extra["soapguide_site_assets"] = SITE_BUNDLE.as_template_data()
+    site = [SITE_BUNDLE, *(BUNDLES.values() if _instant_navigation(config) else ())]
+    config.extra["soapguide_site_assets"] = {
+        kind: list(dict.fromkeys(path for bundle in site for path in getattr(bundle, kind)))
+        for kind in ("css", "print_css", "js")
+    }
+
+
+def _instant_navigation(config: MkDocsConfig) -> bool:
+    return "navigation.instant" in (config.theme.get("features") or [])
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
@@ -76,7 +88,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> 
         rendered = _guide().page(f"docs/{page.file.src_uri}", markdown, bundles)
     except (PageError, UnknownBundleError) as error:
         raise PluginError(str(error)) from None
-    page.meta["soapguide_assets"] = rendered.assets.as_template_data()
+    if not _instant_navigation(config):  # otherwise every bundle is site-wide
+        page.meta["soapguide_assets"] = rendered.assets.as_template_data()
     return rendered.markdown
 
 
