@@ -49,8 +49,14 @@ def main(argv: list[str]) -> int:
 
     machine = Machine()
     machine.note_load("at the start")
-    sections = []
-    step = lambda text: print(f"bench: {text}", file=sys.stderr, flush=True)  # noqa: E731
+    sections: list[str] = []
+
+    def step(text: str) -> None:
+        """Say what comes next, and write what is measured so far (a long run that fails
+        late still leaves its first tables)."""
+        if sections:
+            report.write(args.out, [report.machine_section(machine, runs, args.size), *sections])
+        print(f"bench: {text}", file=sys.stderr, flush=True)
 
     step(f"build cost, {runs} runs each of ours and the floor, {pdf_runs} with PDFs")
     cost = measure_build(REPO, runs, pdf_runs, work)
@@ -84,8 +90,6 @@ def main(argv: list[str]) -> int:
         sections.append(report.zensical_section(result, cost.floor.wall, cost.floor.cpu))
 
     machine.note_load("at the end")
-    sections.insert(0, report.machine_section(machine, runs, args.size))
-    report.write(args.out, sections)
     step(f"wrote {args.out}")
     return 0
 

@@ -12,6 +12,7 @@ import os
 import shutil
 import statistics
 import subprocess
+import sys
 import tempfile
 from collections.abc import Sequence
 from contextlib import ExitStack
@@ -94,8 +95,14 @@ def measure_pages(sites: Sequence[tuple[str, Path, Sequence[str]]], runs: int) -
         for _ in range(runs):
             for (label, _, paths), base in zip(sites, bases, strict=True):
                 for path in paths:
-                    report = run_lighthouse(base + path, Path(scratch) / "report.json")
-                    found.setdefault(f"{label}/{path}", []).append(summarize(report))
+                    key = f"{label}/{path}"
+                    try:
+                        report = run_lighthouse(base + path, Path(scratch) / "report.json")
+                    except (subprocess.SubprocessError, OSError, ValueError) as error:
+                        print(f"bench: Lighthouse on {key} failed: {error}", file=sys.stderr)
+                        found.setdefault(key, [])
+                        continue
+                    found.setdefault(key, []).append(summarize(report))
     return [
         Score(
             key,
@@ -104,4 +111,5 @@ def measure_pages(sites: Sequence[tuple[str, Path, Sequence[str]]], runs: int) -
             {n: statistics.median(r[1][n] for r in results) for n in METRICS},
         )
         for key, results in found.items()
+        if results
     ]
