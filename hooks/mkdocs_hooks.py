@@ -1,13 +1,21 @@
 """MkDocs adapter for the SOAP Call Guide engine (``hooks/soapguide``). Kept thin on purpose.
 
-- on_config: load and check every file in data/, before anything is written.
+- on_config: load and check every file in data/, before anything is written; give the site
+  template the advising office's contact block and footer credit (config.extra["office"] is
+  the office mapping of OFFICE_CONTRACT.md, None or absent upstream), and the site-wide assets.
 - on_pre_build: render every page (its Markdown as a Jinja template with the guide's macros),
   once, before MkDocs empties the site folder: a broken page stops the build there (no
   half-built site).
 - on_page_markdown: hand MkDocs the page rendered in on_pre_build, and note the asset bundles
   it needs in ``page.meta["soapguide_assets"]`` (overrides/main.html links them).
-- on_post_build: print the print pages to site/downloads/*.pdf (soapguide.printing.pdf); skipped by
-  `mkdocs serve` unless SOAPGUIDE_PDFS=on, and by any command with SOAPGUIDE_PDFS=off.
+- on_post_page / on_post_template: the page's Content-Security-Policy (soapguide.render.csp).
+- on_post_build: print the print pages to site/downloads/*.pdf (soapguide.printing.pdf);
+  skipped by `mkdocs serve` unless SOAPGUIDE_PDFS=on, and by any command with
+  SOAPGUIDE_PDFS=off.
+
+A content or page error stops every command but `mkdocs serve`, which instead writes the error
+report as every page (soapguide.render.error_page): the author sees it in the browser, and the
+preview's live reload brings the guide back once the file is fixed.
 """
 
 from __future__ import annotations
@@ -21,10 +29,12 @@ from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
-from soapguide.guide import BUNDLES, SITE_BUNDLE, Guide, load_guide
+from soapguide.guide import BUNDLES, OFFICE_BUNDLE, SITE_BUNDLE, Guide, load_guide
 from soapguide.printing.pdf import PdfError, build_pdfs, pdfs_wanted
 from soapguide.read.errors import ContentErrors
+from soapguide.render import csp
 from soapguide.render.assets import UnknownBundleError, front_matter_bundles
+from soapguide.render.error_page import error_page
 from soapguide.render.templating import PageError
 from soapguide.sources import page_sources
 
@@ -37,6 +47,7 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    _state.pop("problem", None)
     root = Path(config.config_file_path).parent
     try:
         guide = load_guide(
@@ -45,11 +56,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             markdown_extensions=config.markdown_extensions,
             markdown_configs=config.mdx_configs,
             directory_urls=config.use_directory_urls,
+            office=config.extra.get("office"),
         )
     except ContentErrors as error:
-        raise PluginError(error.report()) from None
+        _stop_or_show(error.report(building=not _serving()))
+        config.extra["review"] = {}  # the page templates read it; the error page replaces them
+        return config
     _state["guide"] = guide
     theme_settings(config, guide)
+    _office_chrome(config, guide)
     return config
 
 
@@ -60,7 +75,8 @@ def theme_settings(config: MkDocsConfig, guide: Guide) -> None:
     a page's own assets would never load after a swap: every bundle is then linked site-wide
     (the fork that turns it on trades a leaner first visit for faster later ones)."""
     config.extra["review"] = guide.review.as_template_data(dt.date.today())
-    site = [SITE_BUNDLE, *(BUNDLES.values() if _instant_navigation(config) else ())]
+    site = [SITE_BUNDLE, *([OFFICE_BUNDLE] if guide.office else [])]
+    site += BUNDLES.values() if _instant_navigation(config) else []
     config.extra["soapguide_site_assets"] = {
         kind: list(dict.fromkeys(path for bundle in site for path in getattr(bundle, kind)))
         for kind in ("css", "print_css", "js")
@@ -71,11 +87,27 @@ def _instant_navigation(config: MkDocsConfig) -> bool:
     return "navigation.instant" in (config.theme.get("features") or [])
 
 
+def _office_chrome(config: MkDocsConfig, guide: Guide) -> None:
+    """The office's contact block and footer credit as HTML for overrides/partials/ (rendered
+    by the engine, escaped there; Material's templates do not escape)."""
+    config.extra["office_html"] = (
+        {
+            "contact": guide.render_macro("office_contact"),
+            "credit": guide.render_macro("office_credit"),
+        }
+        if guide.office
+        else None
+    )
+
+
 def on_pre_build(config: MkDocsConfig) -> None:
+    if _problem():
+        return
     try:
-        _guide().render_pages(page_sources(Path(config.docs_dir), config.nav))
+        pages = page_sources(Path(config.docs_dir), config.nav)
+        _guide().render_pages(pages, building=not _serving())
     except PageError as error:
-        raise PluginError(str(error)) from None
+        _stop_or_show(str(error))
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> str:
@@ -83,6 +115,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> 
     # front matter would end the attribute early (and could add an event handler).
     if "description" in page.meta:
         page.meta["description"] = escape(str(page.meta["description"]))
+    if _problem():
+        return "The guide has a problem to fix."
     try:
         bundles = front_matter_bundles(page.meta.get("assets"))
         rendered = _guide().page(f"docs/{page.file.src_uri}", markdown, bundles)
@@ -93,15 +127,56 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> 
     return rendered.markdown
 
 
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    problem = _problem()
+    if problem:
+        return error_page(problem, config.site_name)
+    return csp.add_policy(output, content=page.content or "", csp=_development_policy())
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    if not template_name.endswith(".html"):
+        return output_content
+    problem = _problem()
+    if problem:
+        return error_page(problem, config.site_name)
+    return csp.add_policy(output_content, csp=_development_policy())
+
+
 def on_post_build(config: MkDocsConfig) -> None:
+    if _problem():
+        return
     try:
         if not pdfs_wanted(_state.get("command"), os.environ.get("SOAPGUIDE_PDFS")):
             log.info("PDF downloads skipped (mkdocs serve or SOAPGUIDE_PDFS=off; =on makes them)")
             return
-        made = build_pdfs(Path(config.site_dir), _guide().content["meta"]["site_name"])
+        made = build_pdfs(Path(config.site_dir), _guide().site_name)
     except PdfError as error:
         raise PluginError(f"PDF downloads: {error}") from None
     log.info("PDF downloads: %s", ", ".join(result.path.name for result in made))
+
+
+def _serving() -> bool:
+    return _state.get("command") == "serve"
+
+
+def _stop_or_show(report: str) -> None:
+    """Stop the build with ``report``; under `mkdocs serve`, show it as every page instead
+    (logged at info level: a warning would abort a strict preview build)."""
+    if not _serving():
+        raise PluginError(report) from None
+    _state["problem"] = report
+    log.info("Every page of the preview shows this report until it is fixed:\n%s", report)
+
+
+def _problem() -> str | None:
+    problem = _state.get("problem")
+    return problem if isinstance(problem, str) else None
+
+
+def _development_policy() -> str | None:
+    """The preview's policy (its live-reload script is inline); None: the site's own."""
+    return csp.development_policy() if _serving() else None
 
 
 def _guide() -> Guide:

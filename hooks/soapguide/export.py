@@ -26,7 +26,7 @@ from typing import Any
 import yaml
 from markupsafe import escape
 
-from .guide import BUNDLES, SITE_BUNDLE, Guide
+from .guide import BUNDLES, OFFICE_BUNDLE, SITE_BUNDLE, Guide
 from .render.pages import split_front_matter
 
 # Settings that belong to our MkDocs adapter, not to the pages.
@@ -65,7 +65,7 @@ def export_site(
         target.parent.mkdir(parents=True, exist_ok=True)
         head = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1000)
         target.write_text(f"---\n{head}---\n\n{page.markdown}", encoding="utf-8")
-    plain = plain_config(config)
+    plain = plain_config(config, office=bool(guide.office))
     (out / "mkdocs.yml").write_text(
         "# Exported by `make export` (hooks/soapguide/export.py): the guide's pages already\n"
         "# rendered, for plain MkDocs + Material or any generator that reads mkdocs.yml.\n"
@@ -75,15 +75,16 @@ def export_site(
     return Export(out, tuple(sources), plain)
 
 
-def plain_config(config: Mapping[str, Any]) -> dict[str, Any]:
-    """The project's settings for a plain build: no hooks, no theme overrides, every asset."""
+def plain_config(config: Mapping[str, Any], office: bool = False) -> dict[str, Any]:
+    """The project's settings for a plain build: no hooks, no theme overrides, every asset
+    (the office's stylesheet too when there is an office)."""
     plain = {key: value for key, value in config.items() if key not in _ADAPTER_SETTINGS}
     plain["docs_dir"] = "docs"
     plain.pop("site_dir", None)
     theme = dict(plain.get("theme") or {})
     theme.pop("custom_dir", None)
     plain["theme"] = theme
-    bundles = [SITE_BUNDLE, *BUNDLES.values()]
+    bundles = [SITE_BUNDLE, *([OFFICE_BUNDLE] if office else []), *BUNDLES.values()]
     css = [*(config.get("extra_css") or [])]
     css += [path for bundle in bundles for path in (*bundle.css, *bundle.print_css)]
     scripts = [path for bundle in bundles for path in bundle.js]

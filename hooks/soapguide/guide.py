@@ -24,13 +24,26 @@ from .flow.templating import (
     flow_globals,
 )
 from .printing import PRINT_BUNDLES, PRINT_MACRO_BUNDLES, PRINT_TEMPLATES
+from .printing.office import paper_globals
 from .read.content import Content, read_content
 from .read.errors import ContentErrors
+from .read.schedule import SCHEDULE_FILE
 from .render.assets import Bundle
 from .render.pages import RenderedPage
 from .render.review import ReviewStamp, review_stamp
+from .render.schedule_text import schedule_view, soap_dates_text
+from .render.scripts import PHASES, card_id, card_versions, phase_text, script_phases
 from .render.templating import GuideRenderer, PageError
 from .render.text import TextRenderer
+
+# What the templates need to show a script in its phases (render.scripts).
+SCRIPT_GLOBALS = {
+    "PHASE_KEYS": PHASES,
+    "script_phases": script_phases,
+    "phase_text": phase_text,
+    "card_id": card_id,
+    "card_versions": card_versions,
+}
 
 # Cross-file checks owned by stages after ``check``; they run with check's own.
 LATER_CHECKS = (check_flow,)
@@ -40,6 +53,8 @@ BUNDLES = {**PRINT_BUNDLES, **FLOW_BUNDLES}
 MACRO_BUNDLES = {**PRINT_MACRO_BUNDLES, **FLOW_MACRO_BUNDLES}
 # What every page loads besides the site settings' own stylesheets: how any page prints.
 SITE_BUNDLE = Bundle(print_css=("assets/stylesheets/print.css",))
+# Every page of a fork with an advising office (its contact block and footer credit).
+OFFICE_BUNDLE = Bundle(css=("assets/stylesheets/office.css",))
 
 
 @dataclass
@@ -47,6 +62,8 @@ class Guide:
     content: Content
     review: ReviewStamp
     renderer: GuideRenderer
+    site_name: str = ""  # the name in force: the office's site_name, else data/meta.yml's
+    office: Mapping[str, Any] | None = None
     # Every page of the last render_pages(), by name ("docs/faq.md").
     pages: dict[str, RenderedPage] = field(default_factory=dict)
 
@@ -54,11 +71,17 @@ class Guide:
         """One page's Markdown body (no front matter), rendered on its own."""
         return self.renderer.render_page(source, page_name)
 
-    def render_pages(self, pages: Mapping[str, str]) -> dict[str, str]:
+    def render_macro(self, name: str) -> str:
+        """One macro's HTML outside any page (the office block and credit for the site
+        template)."""
+        return str(self.renderer.macros[name]())
+
+    def render_pages(self, pages: Mapping[str, str], building: bool = True) -> dict[str, str]:
         """Render every page file (front matter and all; give them in reading order: a link to
         an item goes to the first page that shows it) once, then link them to each other.
-        Every failure on every page is collected into one PageError. Returns the rendered
-        Markdown by name; ``self.pages`` keeps each page with its assets."""
+        Every failure on every page is collected into one PageError (its head line worded as
+        ContentErrors.report words it). Returns the rendered Markdown by name; ``self.pages``
+        keeps each page with its assets."""
         rendered: dict[str, tuple[RenderedPage, dict[str, int | str]]] = {}
         failures: list[str] = []
         for name, text in pages.items():
@@ -66,7 +89,7 @@ class Guide:
                 rendered[name] = self.renderer.render_page_once(text, name)
             except PageError as error:
                 failures.append(str(error))
-        _raise_if_any(failures)
+        _raise_if_any(failures, building)
         self.renderer.collect_anchors({name: page.markdown for name, (page, _) in rendered.items()})
         done: dict[str, RenderedPage] = {}
         for name, (page, link_lines) in rendered.items():
@@ -74,7 +97,7 @@ class Guide:
                 done[name] = replace(page, markdown=self.renderer.resolve_links(page, link_lines))
             except PageError as error:
                 failures.append(str(error))
-        _raise_if_any(failures)
+        _raise_if_any(failures, building)
         self.pages = done
         return {name: page.markdown for name, page in done.items()}
 
@@ -91,10 +114,12 @@ class Guide:
         return replace(page, markdown=self.renderer.resolve_links(page, link_lines))
 
 
-def _raise_if_any(failures: list[str]) -> None:
+def _raise_if_any(failures: list[str], building: bool) -> None:
     if failures:
         count = len(failures)
-        head = f"{count} page{'s' if count != 1 else ''} could not be rendered; nothing was built."
+        pages_word, them = ("page", "it") if count == 1 else ("pages", "them")
+        outcome = "nothing was built" if building else f"fix {them} before the site can be built"
+        head = f"{count} {pages_word} could not be rendered; {outcome}."
         raise PageError("\n".join([head, *failures]))
 
 
@@ -115,10 +140,16 @@ def load_guide(
     markdown_configs: Mapping[str, Any] | None = None,
     today: dt.date | None = None,
     directory_urls: bool = True,
+    office: Mapping[str, Any] | None = None,
 ) -> Guide:
     """Load and check ``data_dir``; raises ContentErrors with every problem found."""
     return guide_for(
-        load_content(data_dir, root), markdown_extensions, markdown_configs, today, directory_urls
+        load_content(data_dir, root),
+        markdown_extensions,
+        markdown_configs,
+        today,
+        directory_urls,
+        office=office,
     )
 
 
@@ -128,19 +159,33 @@ def guide_for(
     markdown_configs: Mapping[str, Any] | None = None,
     today: dt.date | None = None,
     directory_urls: bool = True,
+    office: Mapping[str, Any] | None = None,
 ) -> Guide:
-    """A guide for content that is already loaded (and, outside tests, checked)."""
-    stamp = review_stamp(content["meta"])
+    """A guide for content that is already loaded (and, outside tests, checked). ``office``:
+    the advising office's mapping (OFFICE_CONTRACT.md), None upstream."""
+    site_name = office["site_name"] if office else content["meta"]["site_name"]
+    schedule = (
+        schedule_view(content[SCHEDULE_FILE], content["meta"]["match_year"])
+        if SCHEDULE_FILE in content
+        else None
+    )
+    stamp = review_stamp(content["meta"], soap_dates_text(schedule))
     today = today or dt.date.today()
     text = TextRenderer(markdown_extensions, markdown_configs)
     renderer = GuideRenderer(
         content,
         text,
-        {"review": stamp.as_template_data(today), **flow_globals(content)},
+        {
+            "review": stamp.as_template_data(today),
+            "schedule": schedule,
+            **SCRIPT_GLOBALS,
+            **flow_globals(content),
+            **paper_globals(content, office, site_name),
+        },
         FLOW_FILTERS,
         directory_urls=directory_urls,
         template_dirs=(PRINT_TEMPLATES, FLOW_TEMPLATES),
         bundles=BUNDLES,
         macro_bundles=MACRO_BUNDLES,
     )
-    return Guide(content, stamp, renderer)
+    return Guide(content, stamp, renderer, site_name, office)
