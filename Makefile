@@ -16,7 +16,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 UV_VERSION := 0.13.8
 UV_COMPILE := $(BIN)/uv pip compile --quiet pyproject.toml --universal --python-version 3.11
 
-.PHONY: setup serve build check lint test test-fast requirements
+.PHONY: setup serve build check lint test test-fast requirements export bench
 
 # Everything: the test and lint tools and a browser.
 setup:
@@ -54,6 +54,16 @@ test:
 test-fast:
 	@bash scripts/setup.sh test
 	$(BIN)/python -m pytest -n auto -m "not browser"
+
+# The guide as plain Markdown any generator can build (rendered pages, assets, a plain mkdocs.yml).
+export:
+	@bash scripts/setup.sh runtime
+	$(BIN)/python scripts/export_site.py $(or $(OUT),export)
+
+# Speed and size, measured: writes bench/RESULTS.md (BENCH_ARGS="--size tiny" for a quick run).
+bench:
+	@bash scripts/setup.sh test browser
+	$(BIN)/python -m bench $(BENCH_ARGS)
 
 # Re-pin requirements.txt and requirements-test.txt from pyproject.toml, keeping every pin that
 # still satisfies it; `make requirements UPGRADE=1` moves every package to its newest release.

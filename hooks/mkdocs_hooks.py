@@ -2,11 +2,14 @@
 
 - on_config: load and check every file in data/, before anything is written; give the site
   template the advising office's contact block and footer credit (config.extra["office"] is
-  the office mapping of OFFICE_CONTRACT.md, None or absent upstream). The review stamp counts
-  SOAPGUIDE_TODAY (YYYY-MM-DD) as today when it is set (the tests freeze the date so).
-- on_pre_build: render every page template once as a check, so a broken page stops the build
-  before MkDocs empties the site folder (no half-built site).
-- on_page_markdown: render the page's Markdown as a Jinja template with the guide's macros.
+  the office mapping of OFFICE_CONTRACT.md, None or absent upstream), and the site-wide assets.
+- on_pre_build: render every page (its Markdown as a Jinja template with the guide's macros),
+  once, before MkDocs empties the site folder: a broken page stops the build there (no
+  half-built site).
+- on_page_markdown: hand MkDocs the page rendered in on_pre_build, and note the asset bundles
+  it needs in ``page.meta["soapguide_assets"]`` (overrides/main.html links them).
+- The review stamp counts SOAPGUIDE_TODAY (YYYY-MM-DD) as today when it is set (the tests
+  freeze the date so).
 - on_post_page / on_post_template: the page's Content-Security-Policy (soapguide.render.csp).
 - on_post_build: print the print pages to site/downloads/*.pdf (soapguide.printing.pdf);
   skipped by `mkdocs serve` unless SOAPGUIDE_PDFS=on, and by any command with
@@ -28,13 +31,15 @@ from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
-from soapguide.guide import Guide, load_guide
+from soapguide.guide import BUNDLES, OFFICE_BUNDLE, SITE_BUNDLE, Guide, load_guide
 from soapguide.printing.pdf import PdfError, build_pdfs, pdfs_wanted
 from soapguide.read.errors import ContentErrors
 from soapguide.render import csp
+from soapguide.render.assets import UnknownBundleError, front_matter_bundles
 from soapguide.render.error_page import error_page
 from soapguide.render.review import BuildDateError, build_date
 from soapguide.render.templating import PageError
+from soapguide.sources import page_sources
 
 _state: dict[str, object] = {}
 log = logging.getLogger("mkdocs.hooks.soapguide")
@@ -63,9 +68,28 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         config.extra["review"] = {}  # the page templates read it; the error page replaces them
         return config
     _state["guide"] = guide
-    config.extra["review"] = guide.review.as_template_data(today)
+    theme_settings(config, guide, today)
     _office_chrome(config, guide)
     return config
+
+
+def theme_settings(config: MkDocsConfig, guide: Guide, today: dt.date) -> None:
+    """What overrides/ reads from ``config.extra``: the review stamp, the site-wide assets.
+
+    With Material's instant navigation a page swap replaces the content but not the <head>, so
+    a page's own assets would never load after a swap: every bundle is then linked site-wide
+    (the fork that turns it on trades a leaner first visit for faster later ones)."""
+    config.extra["review"] = guide.review.as_template_data(today)
+    site = [SITE_BUNDLE, *([OFFICE_BUNDLE] if guide.office else [])]
+    site += BUNDLES.values() if _instant_navigation(config) else []
+    config.extra["soapguide_site_assets"] = {
+        kind: list(dict.fromkeys(path for bundle in site for path in getattr(bundle, kind)))
+        for kind in ("css", "print_css", "js")
+    }
+
+
+def _instant_navigation(config: MkDocsConfig) -> bool:
+    return "navigation.instant" in (config.theme.get("features") or [])
 
 
 def _office_chrome(config: MkDocsConfig, guide: Guide) -> None:
@@ -84,14 +108,8 @@ def _office_chrome(config: MkDocsConfig, guide: Guide) -> None:
 def on_pre_build(config: MkDocsConfig) -> None:
     if _problem():
         return
-    docs = Path(config.docs_dir)
-    order = _reading_order(config.nav)
-    paths = sorted(docs.rglob("*.md"), key=lambda p: _reading_place(p.relative_to(docs), order))
-    sources = {
-        path.relative_to(docs).as_posix(): path.read_text(encoding="utf-8-sig") for path in paths
-    }
-    pages = {f"docs/{name}": text for name, text in sources.items()}
     try:
+        pages = page_sources(Path(config.docs_dir), config.nav)
         _guide().render_pages(pages, building=not _serving())
     except PageError as error:
         _stop_or_show(str(error))
@@ -105,9 +123,13 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> 
     if _problem():
         return "The guide has a problem to fix."
     try:
-        return _guide().render_page(markdown, f"docs/{page.file.src_uri}")
-    except PageError as error:
+        bundles = front_matter_bundles(page.meta.get("assets"))
+        rendered = _guide().page(f"docs/{page.file.src_uri}", markdown, bundles)
+    except (PageError, UnknownBundleError) as error:
         raise PluginError(str(error)) from None
+    if not _instant_navigation(config):  # otherwise every bundle is site-wide
+        page.meta["soapguide_assets"] = rendered.assets.as_template_data()
+    return rendered.markdown
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
@@ -137,30 +159,6 @@ def on_post_build(config: MkDocsConfig) -> None:
     except PdfError as error:
         raise PluginError(f"PDF downloads: {error}") from None
     log.info("PDF downloads: %s", ", ".join(result.path.name for result in made))
-
-
-def _reading_order(nav: object) -> dict[str, int]:
-    """Page files in the order the nav lists them (links to an item go to the first page in
-    this order that shows it: the guide's own page rather than, say, a print page)."""
-    order: dict[str, int] = {}
-
-    def walk(entry: object) -> None:
-        if isinstance(entry, str):
-            order.setdefault(entry, len(order))
-        elif isinstance(entry, dict):
-            for value in entry.values():
-                walk(value)
-        elif isinstance(entry, list):
-            for value in entry:
-                walk(value)
-
-    walk(nav)
-    return order
-
-
-def _reading_place(path: Path, order: dict[str, int]) -> tuple[int, str]:
-    name = path.as_posix()
-    return order.get(name, len(order)), name
 
 
 def _today() -> dt.date:

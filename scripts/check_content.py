@@ -21,6 +21,7 @@ sys.path.insert(0, str(ROOT / "hooks"))
 from soapguide.guide import load_guide  # noqa: E402
 from soapguide.read.errors import ContentErrors  # noqa: E402
 from soapguide.render.templating import PageError  # noqa: E402
+from soapguide.sources import page_sources  # noqa: E402
 
 # MkDocs always puts these first in the Markdown extension list.
 MKDOCS_BUILTIN_EXTENSIONS = ("toc", "tables", "fenced_code")
@@ -72,11 +73,7 @@ def check(root: Path) -> tuple[bool, str]:
         guide = load_guide(root / "data", root, extensions, options)
     except ContentErrors as error:
         return False, error.report(building=False)
-    docs = root / config.get("docs_dir", "docs")
-    pages = {
-        f"docs/{path.relative_to(docs).as_posix()}": path.read_text(encoding="utf-8-sig")
-        for path in sorted(docs.rglob("*.md"))
-    }
+    pages = page_sources(root / config.get("docs_dir", "docs"), config.get("nav"))
     try:
         guide.render_pages(pages, building=False)
     except PageError as error:

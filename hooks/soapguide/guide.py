@@ -9,19 +9,27 @@ entry point an adapter (MkDocs today, another generator tomorrow) needs.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from .check.validate import validate
 from .flow.checks import check_flow
-from .flow.templating import FLOW_FILTERS, FLOW_TEMPLATES, flow_globals
-from .printing import PRINT_TEMPLATES
+from .flow.templating import (
+    FLOW_BUNDLES,
+    FLOW_FILTERS,
+    FLOW_MACRO_BUNDLES,
+    FLOW_TEMPLATES,
+    flow_globals,
+)
+from .printing import PRINT_BUNDLES, PRINT_MACRO_BUNDLES, PRINT_TEMPLATES
 from .printing.office import paper_globals
 from .read.content import Content, read_content
 from .read.errors import ContentErrors
 from .read.schedule import SCHEDULE_FILE
+from .render.assets import Bundle
+from .render.pages import RenderedPage
 from .render.review import ReviewStamp, review_stamp
 from .render.schedule_text import schedule_view, soap_dates_text
 from .render.scripts import PHASES, card_id, card_versions, phase_text, script_phases
@@ -40,6 +48,14 @@ SCRIPT_GLOBALS = {
 # Cross-file checks owned by stages after ``check``; they run with check's own.
 LATER_CHECKS = (check_flow,)
 
+# The asset bundles of every stage, and which macros need which (see render/assets.py).
+BUNDLES = {**PRINT_BUNDLES, **FLOW_BUNDLES}
+MACRO_BUNDLES = {**PRINT_MACRO_BUNDLES, **FLOW_MACRO_BUNDLES}
+# What every page loads besides the site settings' own stylesheets: how any page prints.
+SITE_BUNDLE = Bundle(print_css=("assets/stylesheets/print.css",))
+# Every page of a fork with an advising office (its contact block and footer credit).
+OFFICE_BUNDLE = Bundle(css=("assets/stylesheets/office.css",))
+
 
 @dataclass
 class Guide:
@@ -48,8 +64,11 @@ class Guide:
     renderer: GuideRenderer
     site_name: str = ""  # the name in force: the office's site_name, else data/meta.yml's
     office: Mapping[str, Any] | None = None
+    # Every page of the last render_pages(), by name ("docs/faq.md").
+    pages: dict[str, RenderedPage] = field(default_factory=dict)
 
     def render_page(self, source: str, page_name: str) -> str:
+        """One page's Markdown body (no front matter), rendered on its own."""
         return self.renderer.render_page(source, page_name)
 
     def render_macro(self, name: str) -> str:
@@ -58,25 +77,50 @@ class Guide:
         return str(self.renderer.macros[name]())
 
     def render_pages(self, pages: Mapping[str, str], building: bool = True) -> dict[str, str]:
-        """Render every page, collecting all failures into one PageError (its head line worded
-        as ContentErrors.report words it)."""
-        rendered: dict[str, str] = {}
+        """Render every page file (front matter and all; give them in reading order: a link to
+        an item goes to the first page that shows it) once, then link them to each other.
+        Every failure on every page is collected into one PageError (its head line worded as
+        ContentErrors.report words it). Returns the rendered Markdown by name; ``self.pages``
+        keeps each page with its assets."""
+        rendered: dict[str, tuple[RenderedPage, dict[str, int | str]]] = {}
         failures: list[str] = []
-        for name, source in pages.items():
+        for name, text in pages.items():
             try:
-                rendered[name] = self.render_page(source, name)
+                rendered[name] = self.renderer.render_page_once(text, name)
             except PageError as error:
                 failures.append(str(error))
-        if failures:
-            count = len(failures)
-            pages_word, them = ("page", "it") if count == 1 else ("pages", "them")
-            outcome = (
-                "nothing was built" if building else f"fix {them} before the site can be built"
-            )
-            head = f"{count} {pages_word} could not be rendered; {outcome}."
-            raise PageError("\n".join([head, *failures]))
-        self.renderer.collect_anchors(rendered)
-        return rendered
+        _raise_if_any(failures, building)
+        self.renderer.collect_anchors({name: page.markdown for name, (page, _) in rendered.items()})
+        done: dict[str, RenderedPage] = {}
+        for name, (page, link_lines) in rendered.items():
+            try:
+                done[name] = replace(page, markdown=self.renderer.resolve_links(page, link_lines))
+            except PageError as error:
+                failures.append(str(error))
+        _raise_if_any(failures, building)
+        self.pages = done
+        return {name: page.markdown for name, page in done.items()}
+
+    def page(self, name: str, body: str, bundles: Iterable[str] = ()) -> RenderedPage:
+        """The page ``name`` rendered from ``body`` (its Markdown without front matter): from
+        the last render_pages() when it rendered that same body, else rendered now (with the
+        asset ``bundles`` its front matter names)."""
+        known = self.pages.get(name)
+        if known is not None and known.source == body:
+            return known
+        page, link_lines = self.renderer.render_page_once(
+            body, name, extra_bundles=bundles, front_matter=False
+        )
+        return replace(page, markdown=self.renderer.resolve_links(page, link_lines))
+
+
+def _raise_if_any(failures: list[str], building: bool) -> None:
+    if failures:
+        count = len(failures)
+        pages_word, them = ("page", "it") if count == 1 else ("pages", "them")
+        outcome = "nothing was built" if building else f"fix {them} before the site can be built"
+        head = f"{count} {pages_word} could not be rendered; {outcome}."
+        raise PageError("\n".join([head, *failures]))
 
 
 def load_content(data_dir: Path, root: Path, schemas_dir: Path | None = None) -> Content:
@@ -141,5 +185,7 @@ def guide_for(
         FLOW_FILTERS,
         directory_urls=directory_urls,
         template_dirs=(PRINT_TEMPLATES, FLOW_TEMPLATES),
+        bundles=BUNDLES,
+        macro_bundles=MACRO_BUNDLES,
     )
     return Guide(content, stamp, renderer, site_name, office)

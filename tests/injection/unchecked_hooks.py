@@ -47,5 +47,5 @@ def on_config(config):
         unchecked_content(root / "data"), config.markdown_extensions, config.mdx_configs, today
     )
     mkdocs_hooks._state["guide"] = guide
-    config.extra["review"] = guide.review.as_template_data(today)
+    mkdocs_hooks.theme_settings(config, guide, today)
     return config
