@@ -29,6 +29,7 @@ HOME_PAGE = {
     "faq": "faq/index.html",
     "bottom_line": "bottom-line/index.html",
     "flow": "should-i-call/index.html",
+    "builder": "make-your-script/index.html",
 }
 NO_ITEMS = {"meta"}
 
@@ -43,6 +44,9 @@ NOT_SHOWN_AS_IS = {
     "next",
     "outcome",
     "verdict",
+    "pattern",
+    "flags",
+    "instead",
 }
 
 _markdown = TextRenderer(["abbr", "attr_list"])

@@ -1,7 +1,8 @@
 """The composition root: the pipeline's stages wired into one build's worth of guide.
 
 read (YAML with locations) → check (schemas, text policy, cross-file checks) → render (Markdown,
-macros) → printing (print macros, PDFs) → flow (the decision graph). Each stage imports only
+macros) → printing (print macros, PDFs) → flow (the decision graph) → builder (the applicant's
+own script). Each stage imports only
 from the stages before it; this module is the one place that knows them all, and the single
 entry point an adapter (MkDocs today, another generator tomorrow) needs.
 """
@@ -14,6 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .builder.checks import check_builder
+from .builder.templating import BUILDER_TEMPLATES, builder_globals
 from .check.validate import validate
 from .flow.checks import check_flow
 from .flow.templating import FLOW_FILTERS, FLOW_TEMPLATES, flow_globals
@@ -25,7 +28,7 @@ from .render.templating import GuideRenderer, PageError
 from .render.text import TextRenderer
 
 # Cross-file checks owned by stages after ``check``; they run with check's own.
-LATER_CHECKS = (check_flow,)
+LATER_CHECKS = (check_flow, check_builder)
 
 
 @dataclass
@@ -94,9 +97,13 @@ def guide_for(
     renderer = GuideRenderer(
         content,
         text,
-        {"review": stamp.as_template_data(today), **flow_globals(content)},
+        {
+            "review": stamp.as_template_data(today),
+            **flow_globals(content),
+            **builder_globals(content),
+        },
         FLOW_FILTERS,
         directory_urls=directory_urls,
-        template_dirs=(PRINT_TEMPLATES, FLOW_TEMPLATES),
+        template_dirs=(PRINT_TEMPLATES, FLOW_TEMPLATES, BUILDER_TEMPLATES),
     )
     return Guide(content, stamp, renderer)

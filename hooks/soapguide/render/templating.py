@@ -90,6 +90,7 @@ class GuideRenderer:
             data={name: content[name] for name in content.documents},
             item=self.item,
             item_href=self.item_href,
+            page_href=self.page_href,
             **(extra_globals or {}),
         )
         self.macros: dict[str, Callable[..., Markup]] = {}
@@ -135,12 +136,24 @@ class GuideRenderer:
             raise ItemLookupError(f"no page shows the item '{item_id}', so it cannot be linked")
         if page == self._page:
             return f"#{item_id}"
+        return f"{self._relative_url(page)}#{item_id}"
+
+    def page_href(self, anchor_id: str) -> str:
+        """A link from the page being rendered to the page that shows ``anchor_id``, without
+        the fragment; '' when no page shows it (and before the anchors are collected), so a
+        page that a fork removes leaves no broken link behind."""
+        page = self.anchors.get(anchor_id)
+        if page is None:
+            return ""
+        return self._relative_url(page) or "./"
+
+    def _relative_url(self, page: str) -> str:
         here = self.page_url(self._page or "docs/index.md")
         target = self.page_url(page)
         if not self.directory_urls:
-            return f"{posixpath.relpath(target, posixpath.dirname(here) or '.')}#{item_id}"
+            return posixpath.relpath(target, posixpath.dirname(here) or ".")
         relative = posixpath.relpath(target or ".", here.rstrip("/") or ".")
-        return f"{'' if relative == '.' else relative + '/'}#{item_id}"
+        return "" if relative == "." else relative + "/"
 
     def page_url(self, page_name: str) -> str:
         """The site URL (relative to the site root) of ``docs/<name>.md``."""
