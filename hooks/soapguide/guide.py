@@ -23,9 +23,21 @@ from .flow.templating import FLOW_FILTERS, FLOW_TEMPLATES, flow_globals
 from .printing import PRINT_TEMPLATES
 from .read.content import Content, read_content
 from .read.errors import ContentErrors
+from .read.schedule import SCHEDULE_FILE
 from .render.review import ReviewStamp, review_stamp
+from .render.schedule_text import schedule_view, soap_dates_text
+from .render.scripts import PHASES, card_id, card_versions, phase_text, script_phases
 from .render.templating import GuideRenderer, PageError
 from .render.text import TextRenderer
+
+# What the templates need to show a script in its phases (render.scripts).
+SCRIPT_GLOBALS = {
+    "PHASE_KEYS": PHASES,
+    "script_phases": script_phases,
+    "phase_text": phase_text,
+    "card_id": card_id,
+    "card_versions": card_versions,
+}
 
 # Cross-file checks owned by stages after ``check``; they run with check's own.
 LATER_CHECKS = (check_flow, check_builder)
@@ -91,7 +103,12 @@ def guide_for(
     directory_urls: bool = True,
 ) -> Guide:
     """A guide for content that is already loaded (and, outside tests, checked)."""
-    stamp = review_stamp(content["meta"])
+    schedule = (
+        schedule_view(content[SCHEDULE_FILE], content["meta"]["match_year"])
+        if SCHEDULE_FILE in content
+        else None
+    )
+    stamp = review_stamp(content["meta"], soap_dates_text(schedule))
     today = today or dt.date.today()
     text = TextRenderer(markdown_extensions, markdown_configs)
     renderer = GuideRenderer(
@@ -99,6 +116,8 @@ def guide_for(
         text,
         {
             "review": stamp.as_template_data(today),
+            "schedule": schedule,
+            **SCRIPT_GLOBALS,
             **flow_globals(content),
             **builder_globals(content),
         },

@@ -6,7 +6,7 @@
 (() => {
   "use strict";
   const KEY = "soapguide-builder";
-  let cfg, root, form, chosen, timer, said = "", texts = {};
+  let cfg, root, form, chosen, phase, timer, said = "", texts = {};
   const q = (sel, el) => (el || root).querySelector(sel);
   const qa = (sel, el) => [...(el || root).querySelectorAll(sel)];
   const norm = (t) => t.replace(/[‘’]/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, " ").trim();
@@ -45,15 +45,16 @@
 
   function update() {
     const script = cfg.scripts[chosen], values = {}, channel = script.channel;
+    const blanks = script.blanks[phase];
     let flags = 0;
     qa(".builder-input[data-blank]", form).forEach((input) => {
-      const used = script.blanks.includes(input.dataset.blank);
+      const used = blanks.includes(input.dataset.blank);
       input.parentNode.hidden = !used;
       values[input.dataset.blank] = used ? norm(input.value) : "";
       flags += flag(input, values[input.dataset.blank]);
     });
-    const card = q(`.builder-card[data-script="${chosen}"]`);
-    const paper = document.querySelector(`#builder-paper [data-script="${chosen}"]`);
+    const which = `[data-script="${chosen}"][data-phase="${phase}"]`;
+    const card = q(".builder-card" + which), paper = document.querySelector("#builder-paper " + which);
     qa(".builder-card").forEach((c) => { c.hidden = c !== card; });
     fill(card, values);
     if (paper) {
@@ -110,7 +111,7 @@
     const values = {}, confirmed = {};
     qa(".builder-input[data-blank]", form).forEach((i) => { if (i.value) values[i.dataset.blank] = i.value; });
     qa("[data-confirm]", form).forEach((c) => { if (c.checked) confirmed[c.dataset.confirm] = 1; });
-    return { script: chosen, values, confirmed };
+    return { script: chosen, phase, values, confirmed };
   }
   const save = () => store((s) => s.setItem(KEY, JSON.stringify(state())));
 
@@ -119,10 +120,15 @@
     qa("[data-confirm]", form).forEach((c) => { c.checked = !!(saved.confirmed || {})[c.dataset.confirm]; });
   }
 
-  function choose(id, remember) {
+  /* A script and, if its words depend on the phase, a phase (else the one checked). */
+  function choose(id, wanted, remember) {
+    const versions = Object.keys(cfg.scripts[id].blanks), picked = q("[name=builder-phase]:checked");
     chosen = id;
+    phase = versions.includes(wanted) ? wanted : versions.includes(picked && picked.value) ? picked.value : versions[0];
     q(`#builder-script-${id}`).checked = true;
-    if (remember) history.replaceState(history.state, "", `${location.pathname}?script=${id}${location.hash}`);
+    if (phase) q(`#builder-phase-${phase}`).checked = true;
+    show("[data-phased]", !!phase);
+    if (remember) history.replaceState(history.state, "", `${location.pathname}?script=${id}${phase ? "&phase=" + phase : ""}${location.hash}`);
     update();
   }
 
@@ -154,7 +160,12 @@
     form.hidden = false;
     root.classList.add("builder--js");
     form.addEventListener("submit", (e) => e.preventDefault());
-    form.addEventListener("input", (e) => (e.target.name === "builder-script" ? choose(e.target.value, true) : update()));
+    form.addEventListener("input", (e) => {
+      const name = e.target.name;
+      if (name === "builder-script") choose(e.target.value, phase, true);
+      else if (name === "builder-phase") choose(chosen, e.target.value, true);
+      else update();
+    });
     const remember = q("#builder-remember");
     const saved = store((s) => JSON.parse(s.getItem(KEY)));
     if (saved) {
@@ -176,9 +187,9 @@
     qa("[data-copy]").forEach((b) => b.addEventListener("click", () => copy(texts[b.dataset.copy])));
     q("#builder-print").addEventListener("click", () => { update(); window.print(); });
     window.addEventListener("beforeprint", () => root.isConnected && update());
-    const wanted = new URLSearchParams(location.search).get("script");
-    const start = [wanted, saved && saved.script].find((id) => Object.hasOwn(cfg.scripts, id || ""));
-    choose(start || q("[name=builder-script]:checked").value, false);
+    const asked = new URLSearchParams(location.search), own = (id) => Object.hasOwn(cfg.scripts, id || "");
+    const from = own(asked.get("script")) ? { script: asked.get("script"), phase: asked.get("phase") } : saved && own(saved.script) ? saved : {};
+    choose(from.script || q("[name=builder-script]:checked").value, from.phase, false);
   }
 
   if (window.document$ && window.document$.subscribe) window.document$.subscribe(init);

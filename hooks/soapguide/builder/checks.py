@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..check.checks import error_at
 from ..read.errors import ContentError
-from .model import BLANK, BUILDER_FILE, build_builder
+from .model import BLANK, BUILDER_FILE, build_builder, phase_ids, texts_in, versions_of
 from .safe_regex import compile_pattern, normalise, problems
 
 if TYPE_CHECKING:
@@ -69,10 +69,10 @@ def _tone_errors(content: Content, document: YamlDocument) -> list[ContentError]
     }
     strong = {**_ids(content, "scripts", "phrasing", "strong"), **_ids(content, "tone", "good")}
     own_text = [(f"the strong phrase '{i}'", t) for i, t in strong.items()] + [
-        (f"a line of the script '{s['id']}'", BLANK.sub(" ", line["text"]))
+        (f"a line of the script '{s['id']}'", BLANK.sub(" ", text))
         for s in (content["scripts"]["scripts"] if "scripts" in content else [])
         for line in s["lines"]
-        if isinstance(line.get("text"), str)
+        for text in texts_in(line, skip={"step"})
     ]
     errors = []
     for check in builder.tone_checks:
@@ -241,21 +241,27 @@ def _field_errors(content: Content, document: YamlDocument) -> list[ContentError
 
 def _subject_errors(content: Content, document: YamlDocument) -> list[ContentError]:
     builder = build_builder(content)
+    phases = phase_ids(content["scripts"])
     errors = []
     for index, script in enumerate(content["scripts"]["scripts"]):
         if script["channel"] not in builder.email_channels:
             continue
-        texts = [line.get("text") for line in script["lines"] if isinstance(line, Mapping)]
-        if not any(isinstance(t, str) and t.startswith(builder.subject_prefix) for t in texts):
+        for version in versions_of(script, phases):
+            skip = {"step", *phases} - {version}
+            texts = texts_in(script["lines"], skip)
+            if any(t.startswith(builder.subject_prefix) for t in texts):
+                continue
             errors.append(
                 error_at(
                     content.documents["scripts"],
                     ("scripts", index, "lines"),
-                    f"the email script '{script['id']}' has no subject line: no line starts "
-                    f"with '{builder.subject_prefix}' (email.subject_prefix in "
-                    "data/builder.yml)",
+                    f"the email script '{script['id']}'"
+                    + (f" ({version})" if version else "")
+                    + f" has no subject line: no line starts with '{builder.subject_prefix}' "
+                    "(email.subject_prefix in data/builder.yml)",
                     f"add a first line like '{builder.subject_prefix} Thank you from "
                     "{applicant_name}'",
                 )
             )
+            break
     return errors

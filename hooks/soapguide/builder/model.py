@@ -1,16 +1,18 @@
 """The script builder's model: what its page and its script (builder.js) need, read from
 data/builder.yml and data/scripts.yml.
 
-Nothing about the scripts is assumed beyond what every script has (an id, a title, a channel and
-an audience): the blanks a script uses are found by reading every text in it, so a line's phase
-variants, or any other field that holds script text, bring their blanks along with no change
-here. Building is lenient (a malformed part is skipped); ``checks`` reports what is wrong.
+Nothing about the scripts is assumed beyond what every script has (an id, a title, a channel
+and an audience). The phases are the keys of ``phases:`` in data/scripts.yml; a script has a
+version per phase when any of its texts sits under a phase's key; the blanks of each version are
+found by reading every text in the script but those under another phase's key. A new field that
+holds script text brings its blanks along with no change here. Building is lenient (a malformed
+part is skipped); ``checks`` reports what is wrong.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -53,11 +55,15 @@ class ChecklistEntry:
 
 @dataclass(frozen=True)
 class ScriptChoice:
+    """One script, and its versions: one per phase when some of its words depend on the phase
+    (``("during", "after")``), else one good for both (``(None,)``)."""
+
     id: str
     title: str
     channel: str
     audience: str
-    blanks: tuple[str, ...]  # in the order they first appear
+    versions: tuple[str | None, ...]
+    blanks: Mapping[str, tuple[str, ...]]  # by version ("" for None), in order of first use
 
 
 @dataclass
@@ -92,26 +98,50 @@ class Builder:
             "listed": list(self.checklist_channels),
             "checks": [entry.as_json_data() for entry in self.checklist],
             "scripts": {
-                s.id: {"channel": s.channel, "blanks": list(s.blanks)} for s in self.scripts
+                s.id: {"channel": s.channel, "blanks": {k: list(v) for k, v in s.blanks.items()}}
+                for s in self.scripts
             },
             "tone": [[check.id, check.pattern] for check in self.tone_checks],
         }
 
 
-def blanks_in(value: Any) -> list[str]:
-    """Every ``{blank}`` in every text anywhere inside ``value``, once each, in order."""
-    return list(dict.fromkeys(name for text in _texts(value) for name in BLANK.findall(text)))
+def blanks_in(value: Any, phase: str | None = None, phases: Iterable[str] = ()) -> list[str]:
+    """Every ``{blank}`` in the texts inside ``value`` that a reader in ``phase`` sees, once
+    each, in order: texts under another phase's key are left out."""
+    others = set(phases) - {phase}
+    return list(
+        dict.fromkeys(name for text in texts_in(value, others) for name in BLANK.findall(text))
+    )
 
 
-def _texts(value: Any) -> Iterator[str]:
+def texts_in(value: Any, skip: Iterable[str] = ()) -> Iterator[str]:
+    """Every text anywhere inside ``value``, except under the keys in ``skip``."""
     if isinstance(value, str):
         yield value
     elif isinstance(value, Mapping):
-        for child in value.values():
-            yield from _texts(child)
+        for key, child in value.items():
+            if key not in skip:
+                yield from texts_in(child, skip)
     elif isinstance(value, list):
         for child in value:
-            yield from _texts(child)
+            yield from texts_in(child, skip)
+
+
+def phase_ids(scripts: Any) -> tuple[str, ...]:
+    """The phases the scripts are written for (the keys of ``phases:`` in data/scripts.yml)."""
+    return tuple(str(key) for key in _mapping(_mapping(scripts).get("phases")))
+
+
+def versions_of(script: Mapping[str, Any], phases: tuple[str, ...]) -> tuple[str | None, ...]:
+    """A script's versions: every phase when any of its texts sits under a phase's key,
+    otherwise one version (None) for all."""
+
+    def phased(value: Any) -> bool:
+        if isinstance(value, Mapping):
+            return any(key in phases or phased(child) for key, child in value.items())
+        return isinstance(value, list) and any(phased(child) for child in value)
+
+    return phases if phases and phased(script) else (None,)
 
 
 def _text(value: Any) -> str:
@@ -145,17 +175,23 @@ def _entry(raw: Mapping[str, Any]) -> ChecklistEntry | None:
 
 
 def script_choices(scripts: Any) -> tuple[ScriptChoice, ...]:
-    return tuple(
-        ScriptChoice(
-            id=str(s["id"]),
-            title=_text(s.get("title")),
-            channel=_text(s.get("channel")),
-            audience=_text(s.get("audience")),
-            blanks=tuple(blanks_in(s)),
+    phases = phase_ids(scripts)
+    choices = []
+    for s in _list(_mapping(scripts).get("scripts")):
+        if not isinstance(s, Mapping) or "id" not in s:
+            continue
+        versions = versions_of(s, phases)
+        choices.append(
+            ScriptChoice(
+                id=str(s["id"]),
+                title=_text(s.get("title")),
+                channel=_text(s.get("channel")),
+                audience=_text(s.get("audience")),
+                versions=versions,
+                blanks={v or "": tuple(blanks_in(s, v, phases)) for v in versions},
+            )
         )
-        for s in _list(_mapping(scripts).get("scripts"))
-        if isinstance(s, Mapping) and "id" in s
-    )
+    return tuple(choices)
 
 
 def build_builder(content: Content) -> Builder:

@@ -29,6 +29,10 @@ if TYPE_CHECKING:
 ID_PATTERN = re.compile(ID_SCHEMA_PATTERN)  # the schemas' id pattern
 PLACEHOLDER_NAME = re.compile(r"[a-z][a-z0-9_]*")
 _BRACED = re.compile(r"\{([^{}]*)\}")
+# A script's two phases (data/scripts.yml, phases:), and the keys of a script line that hold
+# words to say: text (both phases) or one text per phase.
+PHASES = ("during", "after")
+LINE_TEXT_KEYS = ("text", *PHASES)
 
 
 def error_at(
@@ -132,11 +136,14 @@ def check_script_placeholders(content: Content) -> list[ContentError]:
         declared.append(placeholder["name"])
     for s, script in enumerate(scripts["scripts"]):
         for n, line in enumerate(script["lines"]):
-            path = ("scripts", s, "lines", n, "text")
-            errors += [
-                error_at(document, path, message, hint, fragment)
-                for message, hint, fragment in _brace_problems(line["text"], declared)
-            ]
+            for key in LINE_TEXT_KEYS:  # one text, or one per phase
+                if key not in line:
+                    continue
+                path = ("scripts", s, "lines", n, key)
+                errors += [
+                    error_at(document, path, message, hint, fragment)
+                    for message, hint, fragment in _brace_problems(line[key], declared)
+                ]
     return errors
 
 
