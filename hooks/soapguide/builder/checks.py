@@ -84,6 +84,7 @@ def _tone_errors(content: Content, document: YamlDocument) -> list[ContentError]
             "a weak phrase (data/scripts.yml), a mistake (data/mistakes.yml) or a bad tone "
             "example (data/tone.yml)",
             content.complete,
+            _wrong_kind(content, check.flags),
         )
         errors += _reference(
             document,
@@ -92,6 +93,7 @@ def _tone_errors(content: Content, document: YamlDocument) -> list[ContentError]
             strong,
             "a strong phrase (data/scripts.yml) or a good tone example (data/tone.yml)",
             content.complete,
+            _wrong_kind(content, check.instead),
         )
         found = problems(check.pattern)
         path = (*check.path, "pattern")
@@ -152,10 +154,28 @@ def _reference(
     known: Mapping[str, str],
     what: str,
     complete: bool,
+    elsewhere: str = "",
 ) -> list[ContentError]:
+    if elsewhere and value not in known:
+        return [
+            error_at(
+                document,
+                path,
+                f"the id '{value}' (in {elsewhere}) is not the right kind of item",
+                _suggest(value, known, what),
+            )
+        ]
     if value in known or not complete:
         return []
     return [error_at(document, path, f"unknown id '{value}'", _suggest(value, known, what))]
+
+
+def _wrong_kind(content: Content, value: str) -> str:
+    """The data file that holds ``value``, if any."""
+    for name in content.documents:
+        if value in content.ids(name):
+            return f"data/{name}.yml"
+    return ""
 
 
 def _checklist_errors(content: Content, document: YamlDocument) -> list[ContentError]:
