@@ -1,4 +1,4 @@
-""""Make your script" in Chromium. Everything is parametrized from data/: every script and
+""" "Make your script" in Chromium. Everything is parametrized from data/: every script and
 phase fills, the speaking time is words ÷ rate with its warning, every tone pattern flags its
 example and passes its near miss, the checklist ticks itself, the email opens and copies, the
 card prints on one 4 × 6 page; and nothing typed leaves the page, lands in the address, or is
@@ -18,7 +18,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from conftest import block_other_hosts
 from soapguide.builder.model import build_builder
-from soapguide.builder.safe_regex import normalise
+from soapguide.builder.safe_regex import compile_pattern, normalise
 from soapguide.flow.model import build_flow
 from soapguide.guide import load_content
 
@@ -251,7 +251,7 @@ def test_the_guide_s_own_wording_gets_no_flag(page, site_server: str) -> None:
 def test_python_and_the_browser_read_every_pattern_alike(page, site_server: str) -> None:
     """The build checks patterns with Python's re; the page runs them as JavaScript RegExp."""
     open_builder(page, site_server)
-    samples = [c.flagged for c in BUILDER.tone_checks] + [c.not_flagged for c in BUILDER.tone_checks]
+    samples = [t for c in BUILDER.tone_checks for t in (c.flagged, c.not_flagged)]
     samples += ["I'M NOT THE BEST", "colour 12 abc-def", "a.b (maybe) #1 choice", "x" * 50]
     patterns = ACCEPTED + [c.pattern for c in BUILDER.tone_checks]
     results = page.evaluate(
@@ -260,8 +260,6 @@ def test_python_and_the_browser_read_every_pattern_alike(page, site_server: str)
               .replace(/\\s+/g, " ").trim())))""",
         [patterns, samples],
     )
-    from soapguide.builder.safe_regex import compile_pattern
-
     expected = [[bool(compile_pattern(p).search(normalise(s))) for s in samples] for p in patterns]
     assert results == expected
 
