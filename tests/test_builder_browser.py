@@ -42,7 +42,7 @@ AXE = Axe()
 
 
 @pytest.fixture(scope="module")
-def site_server(tmp_path_factory: pytest.TempPathFactory):
+def builder_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """This project built without the PDF step (nothing here reads the PDF downloads)."""
     site = tmp_path_factory.mktemp("builder-site")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOAPGUIDE_PDFS": "off"}
@@ -55,8 +55,41 @@ def site_server(tmp_path_factory: pytest.TempPathFactory):
         timeout=300,
     )
     assert result.returncode == 0, result.stderr
-    with serve_directory(site) as base:
+    return site
+
+
+@pytest.fixture(scope="module")
+def site_server(builder_site: Path):
+    with serve_directory(builder_site) as base:
         yield base
+
+
+# ---- The page and its links, as built -------------------------------------------------------
+
+SCRIPT_SRC = re.compile(r'<(?:script|link)[^>]+(?:src|href)="([^"]*builder\.(?:js|css)[^"]*)"')
+
+
+def test_the_builder_s_script_and_styles_load_on_its_page_only(builder_site: Path) -> None:
+    carrying = sorted(
+        html.parent.relative_to(builder_site).as_posix() + "/"
+        for html in builder_site.rglob("*.html")
+        if SCRIPT_SRC.search(html.read_text("utf-8"))
+    )
+    assert carrying == [PAGE]
+    html = (builder_site / PAGE / "index.html").read_text("utf-8")
+    assert {Path(src).name for src in SCRIPT_SRC.findall(html)} == {"builder.js", "builder.css"}
+    assert re.search(r'<script src="[^"]*builder\.js" defer>', html)
+
+
+def test_every_script_card_links_to_the_builder_with_its_script(builder_site: Path) -> None:
+    html = (builder_site / "what-to-say" / "index.html").read_text("utf-8")
+    for script in BUILDER.scripts:
+        assert f'href="../{PAGE}?script={script.id}' in html, script.id
+
+
+def test_the_builder_is_in_the_nav(builder_site: Path) -> None:
+    html = (builder_site / "index.html").read_text("utf-8")
+    assert re.search(rf'<a href="{PAGE}" class="md-nav__link">', html)
 
 
 def version_id(version) -> str:
@@ -394,8 +427,13 @@ def test_nothing_is_stored_unless_remember_is_ticked_and_forget_clears_it(
     version = LISTED[0] if LISTED else VERSIONS[0]
     open_builder(page, site_server, version)
     typed = fill(page, version)
-    storage = "() => Object.assign({}, localStorage)"
+    # Material keeps the reader's palette (light or dark) under "<site path>.__palette": the
+    # theme's own setting, never anything typed. Everything else must be empty.
+    storage = """() => Object.fromEntries(Object.entries(localStorage)
+        .filter(([key]) => !key.endsWith(".__palette")))"""
     assert page.evaluate(storage) == {}
+    everything = page.evaluate("() => JSON.stringify(localStorage)")
+    assert not [v for v in typed.values() if v in everything]
     page.check("#builder-remember")
     saved = page.evaluate(storage)
     assert len(saved) == 1 and all(v in next(iter(saved.values())) for v in typed.values())
@@ -417,8 +455,9 @@ def test_unticking_remember_removes_what_was_stored(page, site_server: str) -> N
     open_builder(page, site_server, VERSIONS[0])
     fill(page, VERSIONS[0])
     page.check("#builder-remember")
+    assert page.evaluate("localStorage.getItem('soapguide-builder')")
     page.uncheck("#builder-remember")
-    assert page.evaluate("localStorage.length") == 0
+    assert page.evaluate("localStorage.getItem('soapguide-builder')") is None
 
 
 def test_the_address_never_carries_a_typed_value(page, site_server: str) -> None:
