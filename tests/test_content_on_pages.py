@@ -47,6 +47,7 @@ NOT_SHOWN_AS_IS = {
     "pattern",
     "flags",
     "instead",
+    "fact",
 }
 
 _markdown = TextRenderer(["abbr", "attr_list"])

@@ -4,7 +4,6 @@
 - Match Week runs Monday to Friday in March of its Match year; SOAP from that Monday to that
   Thursday (the NRMP: "Monday through Thursday of Match Week"); offer rounds in order, within
   SOAP, each closing after it opens.
-- No date was checked after the review it belongs to (``reviewed_on``).
 - The stale banner covers the dates: ``check_rules_after`` falls no later than the last day of
   SOAP for the guide's Match, so once those dates are past every page asks readers to check.
 """
@@ -16,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..read.dates import as_date
 from ..read.errors import ContentError
-from ..read.schedule import SCHEDULE_FILE, Checked, Event, MatchSchedule, read_schedules
+from ..read.schedule import SCHEDULE_FILE, Event, MatchSchedule, read_schedules
 from ..read.yaml_source import DataPath, YamlDocument
 from .checks import error_at
 
@@ -161,38 +160,13 @@ def _soap_in_order(document: YamlDocument, s: MatchSchedule) -> list[ContentErro
     return errors
 
 
-def _checks(s: MatchSchedule) -> list[tuple[Checked, DataPath]]:
-    found: list[tuple[Checked, DataPath]] = []
-    if s.match_week:
-        found.append((s.match_week.checked, s.match_week.path))
-    for event in (s.soap_starts, s.soap_ends):
-        if event:
-            found.append((event.checked, event.path))
-    for offer_round in s.offer_rounds:
-        found += [(e.checked, e.path) for e in (offer_round.starts, offer_round.ends) if e]
-    return found
-
-
 def _covered_by_review(
     document: YamlDocument, content: Content, schedules: dict[int, MatchSchedule]
 ) -> list[ContentError]:
     meta = content["meta"]
     meta_document = content.documents["meta"]
     match_year = meta["match_year"]
-    reviewed = as_date(meta["reviewed_on"])
-    errors = []
-    for schedule in schedules.values():
-        for checked, path in _checks(schedule):
-            if checked.checked_on and checked.checked_on > reviewed:
-                errors.append(
-                    error_at(
-                        document,
-                        (*path, "checked_on"),
-                        f"checked on {checked.checked_on.isoformat()}, after the review date "
-                        f"({reviewed.isoformat()}, reviewed_on in data/meta.yml)",
-                        "set reviewed_on in data/meta.yml to the day you finished checking",
-                    )
-                )
+    errors: list[ContentError] = []
     own = schedules.get(match_year)
     if own is None:
         known = ", ".join(str(year) for year in sorted(schedules)) or "none"
