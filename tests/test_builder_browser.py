@@ -129,10 +129,11 @@ def fill(page, version, values: dict[str, str] | None = None) -> dict[str, str]:
 
 
 def overflow(page, version) -> str:
-    """Fill the script's last blank to its maximum length, with numbers (each digit is a
-    spoken word): enough to pass any limit. Returns the value."""
-    field = page.locator(f"#builder-field-{blanks(version)[-1]}")
-    value = ("Reason 12345 " * 40)[: int(field.get_attribute("maxlength"))].strip()
+    """Fill the script's roomiest blank to its maximum length with digits (each one a spoken
+    word), past any limit. Returns the value."""
+    fields = [page.locator(f"#builder-field-{blank}") for blank in blanks(version)]
+    field = max(fields, key=lambda f: int(f.get_attribute("maxlength")))
+    value = ("1234567890" * 40)[: int(field.get_attribute("maxlength"))]
     field.fill(value)
     return value
 
@@ -328,7 +329,6 @@ def test_the_voicemail_checklist_ticks_itself_from_the_form(
             assert state_of(page, entry.rule) == "Done"
             overflow(page, version)
             assert state_of(page, entry.rule) == "Not yet"
-            page.fill(f"#builder-field-{blanks(version)[-1]}", "")
 
 
 # ---- Email -------------------------------------------------------------------------------------
@@ -404,7 +404,6 @@ def test_no_request_leaves_the_page_while_typing_copying_printing_or_emailing(
     open_builder(page, site_server, TIMED[0])
     page.wait_for_load_state("networkidle")
     requests: list[str] = []
-    page.on("request", lambda request: requests.append(request.url))
     page.context.on("request", lambda request: requests.append(request.url))
     page.focus(f"#builder-field-{blanks(TIMED[0])[0]}")
     page.keyboard.type("Jordan Lee, 555 201 3344, I'll do anything")
@@ -417,7 +416,14 @@ def test_no_request_leaves_the_page_while_typing_copying_printing_or_emailing(
         page.click("[data-copy=body]")
         page.click("#builder-mailto")
     page.wait_for_timeout(500)
-    assert requests == []
+    # Chromium itself asks for the favicon again when the address changes (the script choice
+    # is kept in it); that is not the page. The email link hands a mailto: address to the
+    # reader's email app, which is no request to any server.
+    favicon = page.evaluate("document.querySelector('link[rel=icon]').href")
+    sent = [u for u in requests if urlsplit(u).scheme != "mailto" and u != favicon]
+    assert sent == []
+    if EMAILS:
+        assert [u for u in requests if u.startswith("mailto:")], "the email link did not open"
     assert urlsplit(page.url).path.endswith("/" + PAGE)
 
 
@@ -472,7 +478,8 @@ def test_the_address_never_carries_a_typed_value(page, site_server: str) -> None
         page.keyboard.press("Enter")  # a submit must not put the form in the address
         address = unquote(page.evaluate("location.href")).replace("+", " ")
         assert not [v for v in typed.values() if v in address], address
-        assert f"script={script.id}" in address
+        if script != VERSIONS[0][0]:  # the first is chosen already: no change, no new address
+            assert f"script={script.id}" in address
     history = page.evaluate("history.length")
     assert history <= 2
 
@@ -508,8 +515,10 @@ def test_a_call_or_email_outcome_opens_the_builder_with_its_script(
     script = query["script"][0]
     assert script == path.outcome.scripts[0]
     assert page.is_checked(f"#builder-script-{script}")
-    if "phase" in query:
-        assert page.is_checked(f"#builder-phase-{query['phase'][0]}")
+    versions = next(s.versions for s in BUILDER.scripts if s.id == script)
+    if versions != (None,):  # the card for the reader's phase, and the builder in that phase
+        assert query["phase"] == [path.phase]
+        assert page.is_checked(f"#builder-phase-{path.phase}")
 
 
 # ---- Print -------------------------------------------------------------------------------------
@@ -532,9 +541,9 @@ def script_title(version) -> str:
     return version[0].title.split()[0]
 
 
-def test_the_longest_answers_still_print_on_one_card(page, site_server: str) -> None:
-    """Every field at its maximum length, in the script with the most blanks."""
-    version = max(VERSIONS, key=lambda v: len(blanks(v)))
+@pytest.mark.parametrize("version", VERSIONS, ids=version_id)
+def test_the_longest_answers_still_print_on_one_card(page, site_server: str, version) -> None:
+    """Every field at its maximum length (max_length in data/builder.yml)."""
     open_builder(page, site_server, version)
     for blank in blanks(version):
         field = page.locator(f"#builder-field-{blank}")
@@ -562,9 +571,19 @@ def test_without_javascript_the_scripts_show_with_blanks_and_a_note(browser, sit
     text = page.locator(".builder-cards").inner_text()
     assert "{" not in text
     assert PLACEHOLDERS[blanks(VERSIONS[0])[0]]["label"] in text
-    violations = AXE.run(page).response["violations"]
-    assert violations == [], [v["id"] for v in violations]
     context.close()
+
+
+def test_axe_finds_no_violations_in_the_no_javascript_page(page, site_server: str) -> None:
+    """axe itself needs script, so the page is shown as a browser without script shows it:
+    builder.js never runs, and the note the scripting media query hides is shown."""
+    page.route("**/builder.js", lambda route: route.abort())
+    page.goto(site_server + PAGE)
+    page.add_style_tag(content=".md-typeset .builder-nojs { display: block !important; }")
+    assert page.locator(".builder-nojs").is_visible()
+    assert page.locator(".builder-card").first.is_visible()
+    violations = AXE.run(page).response["violations"]
+    assert violations == [], [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations]
 
 
 # ---- Accessibility -----------------------------------------------------------------------------

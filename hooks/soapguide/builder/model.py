@@ -22,6 +22,8 @@ from ..read.yaml_source import DataPath
 BUILDER_FILE = "builder"
 BLANK = re.compile(r"\{([a-z][a-z0-9_]*)\}")
 DEFAULT_FIELD = {"type": "text", "autocomplete": ""}
+# The most characters a field takes, by type, unless data/builder.yml says otherwise.
+MAX_LENGTH = {"text": 80, "tel": 30, "long": 160}
 
 
 @dataclass(frozen=True)
@@ -81,7 +83,9 @@ class Builder:
     settings: Mapping[str, Any] = field(default_factory=dict, repr=False)
 
     def field_settings(self, blank: str) -> dict[str, str]:
-        return {**DEFAULT_FIELD, **self.fields.get(blank, {})}
+        settings = {**DEFAULT_FIELD, **self.fields.get(blank, {})}
+        settings.setdefault("max_length", str(MAX_LENGTH.get(settings["type"], 60)))
+        return settings
 
     def confirmations(self) -> list[ChecklistEntry]:
         return [entry for entry in self.checklist if entry.kind == "confirm"]
