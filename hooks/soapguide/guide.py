@@ -52,8 +52,9 @@ class Guide:
     def render_page(self, source: str, page_name: str) -> str:
         return self.renderer.render_page(source, page_name)
 
-    def render_pages(self, pages: Mapping[str, str]) -> dict[str, str]:
-        """Render every page, collecting all failures into one PageError."""
+    def render_pages(self, pages: Mapping[str, str], building: bool = True) -> dict[str, str]:
+        """Render every page, collecting all failures into one PageError (its head line worded
+        as ContentErrors.report words it)."""
         rendered: dict[str, str] = {}
         failures: list[str] = []
         for name, source in pages.items():
@@ -63,9 +64,11 @@ class Guide:
                 failures.append(str(error))
         if failures:
             count = len(failures)
-            head = (
-                f"{count} page{'s' if count != 1 else ''} could not be rendered; nothing was built."
+            pages_word, them = ("page", "it") if count == 1 else ("pages", "them")
+            outcome = (
+                "nothing was built" if building else f"fix {them} before the site can be built"
             )
+            head = f"{count} {pages_word} could not be rendered; {outcome}."
             raise PageError("\n".join([head, *failures]))
         self.renderer.collect_anchors(rendered)
         return rendered

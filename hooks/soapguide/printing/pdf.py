@@ -14,12 +14,13 @@ Plain Python; the MkDocs adapter calls :func:`build_pdfs` after each build.
 
 from __future__ import annotations
 
-import os
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+
+from . import browser_lookup
 
 CHROMIUM_ARGS = (
     "--headless=new",
@@ -89,7 +90,8 @@ class PdfResult:
 
 
 def chromium_path() -> str:
-    return os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+    """The Chromium or Chrome to print with (browser_lookup says where it looks)."""
+    return browser_lookup.chromium_path()
 
 
 @contextmanager
@@ -100,9 +102,8 @@ def chromium(executable: str | None = None) -> Iterator[object]:
     executable = executable or chromium_path()
     if not Path(executable).is_file():
         raise PdfError(
-            f"the PDF downloads need Chromium, and there is none at {executable}. Run "
-            "`make setup` (it installs Debian's chromium), set CHROMIUM_PATH to a Chromium or "
-            "Chrome binary, or build without the PDFs with SOAPGUIDE_PDFS=off."
+            f"the PDF downloads need Chromium or Chrome, and there is none at {executable}. "
+            + browser_lookup.missing_message()
         )
     with sync_playwright() as playwright:
         try:
