@@ -23,7 +23,7 @@ BUILDER_FILE = "builder"
 BLANK = re.compile(r"\{([a-z][a-z0-9_]*)\}")
 DEFAULT_FIELD = {"type": "text", "autocomplete": ""}
 # The most characters a field takes, by type, unless data/builder.yml says otherwise.
-MAX_LENGTH = {"text": 80, "tel": 30, "long": 160}
+MAX_LENGTH = {"text": 60, "tel": 30, "long": 160}
 
 
 @dataclass(frozen=True)
