@@ -24,11 +24,13 @@
     return norm(clone.textContent);
   }
 
+  /* Only the blanks whose value changed are written: a keystroke touches one or two. */
   function fill(card, values) {
     qa(".blank[data-placeholder]", card).forEach((b) => {
       if (!b.dataset.label) b.dataset.label = b.textContent;
-      const value = values[b.dataset.placeholder];
-      b.textContent = value || b.dataset.label;
+      const value = values[b.dataset.placeholder], text = value || b.dataset.label;
+      if (b.textContent === text && b.classList.contains("blank--filled") === !!value) return;
+      b.textContent = text;
       b.classList.toggle("blank--filled", !!value);
     });
   }
