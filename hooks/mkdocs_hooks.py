@@ -1,6 +1,8 @@
 """MkDocs adapter for the SOAP Call Guide engine (``hooks/soapguide``). Kept thin on purpose.
 
-- on_config: load and check every file in data/, before anything is written.
+- on_config: load and check every file in data/, before anything is written; give the site
+  template the advising office's contact block and footer credit (config.extra["office"] is
+  the office mapping of OFFICE_CONTRACT.md, None or absent upstream).
 - on_pre_build: render every page template once as a check, so a broken page stops the build
   before MkDocs empties the site folder (no half-built site).
 - on_page_markdown: render the page's Markdown as a Jinja template with the guide's macros.
@@ -50,6 +52,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             markdown_extensions=config.markdown_extensions,
             markdown_configs=config.mdx_configs,
             directory_urls=config.use_directory_urls,
+            office=config.extra.get("office"),
         )
     except ContentErrors as error:
         _stop_or_show(error.report(building=not _serving()))
@@ -57,7 +60,21 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         return config
     _state["guide"] = guide
     config.extra["review"] = guide.review.as_template_data(dt.date.today())
+    _office_chrome(config, guide)
     return config
+
+
+def _office_chrome(config: MkDocsConfig, guide: Guide) -> None:
+    """The office's contact block and footer credit as HTML for overrides/partials/ (rendered
+    by the engine, escaped there; Material's templates do not escape)."""
+    config.extra["office_html"] = (
+        {
+            "contact": guide.render_macro("office_contact"),
+            "credit": guide.render_macro("office_credit"),
+        }
+        if guide.office
+        else None
+    )
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
@@ -112,7 +129,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         if not pdfs_wanted(_state.get("command"), os.environ.get("SOAPGUIDE_PDFS")):
             log.info("PDF downloads skipped (mkdocs serve or SOAPGUIDE_PDFS=off; =on makes them)")
             return
-        made = build_pdfs(Path(config.site_dir), _guide().content["meta"]["site_name"])
+        made = build_pdfs(Path(config.site_dir), _guide().site_name)
     except PdfError as error:
         raise PluginError(f"PDF downloads: {error}") from None
     log.info("PDF downloads: %s", ", ".join(result.path.name for result in made))

@@ -170,8 +170,14 @@ def test_search_and_the_flow_work_under_the_policy(page, site_server: str) -> No
     assert page.locator("#flow-heading").inner_text() != first_question
     assert "?a=" in page.url
 
+    assert violations(page, console) == []
+
     page.locator("input.md-search__input").click()
     page.keyboard.type("voicemail")
     page.wait_for_selector(".md-search-result__item")
-    page.keyboard.press("Enter")  # Material's own handling; no form is sent anywhere
+    # Material opens the first result; the search form itself is never sent (form-action).
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    page.wait_for_load_state("load")
+    assert page.url.startswith(site_server) and "should-i-call" not in page.url
     assert violations(page, console) == []

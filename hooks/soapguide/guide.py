@@ -21,6 +21,7 @@ from .check.validate import validate
 from .flow.checks import check_flow
 from .flow.templating import FLOW_FILTERS, FLOW_TEMPLATES, flow_globals
 from .printing import PRINT_TEMPLATES
+from .printing.office import paper_globals
 from .read.content import Content, read_content
 from .read.errors import ContentErrors
 from .read.schedule import SCHEDULE_FILE
@@ -48,9 +49,16 @@ class Guide:
     content: Content
     review: ReviewStamp
     renderer: GuideRenderer
+    site_name: str = ""  # the name in force: the office's site_name, else data/meta.yml's
+    office: Mapping[str, Any] | None = None
 
     def render_page(self, source: str, page_name: str) -> str:
         return self.renderer.render_page(source, page_name)
+
+    def render_macro(self, name: str) -> str:
+        """One macro's HTML outside any page (the office block and credit for the site
+        template)."""
+        return str(self.renderer.macros[name]())
 
     def render_pages(self, pages: Mapping[str, str], building: bool = True) -> dict[str, str]:
         """Render every page, collecting all failures into one PageError (its head line worded
@@ -91,10 +99,16 @@ def load_guide(
     markdown_configs: Mapping[str, Any] | None = None,
     today: dt.date | None = None,
     directory_urls: bool = True,
+    office: Mapping[str, Any] | None = None,
 ) -> Guide:
     """Load and check ``data_dir``; raises ContentErrors with every problem found."""
     return guide_for(
-        load_content(data_dir, root), markdown_extensions, markdown_configs, today, directory_urls
+        load_content(data_dir, root),
+        markdown_extensions,
+        markdown_configs,
+        today,
+        directory_urls,
+        office=office,
     )
 
 
@@ -104,8 +118,11 @@ def guide_for(
     markdown_configs: Mapping[str, Any] | None = None,
     today: dt.date | None = None,
     directory_urls: bool = True,
+    office: Mapping[str, Any] | None = None,
 ) -> Guide:
-    """A guide for content that is already loaded (and, outside tests, checked)."""
+    """A guide for content that is already loaded (and, outside tests, checked). ``office``:
+    the advising office's mapping (OFFICE_CONTRACT.md), None upstream."""
+    site_name = office["site_name"] if office else content["meta"]["site_name"]
     schedule = (
         schedule_view(content[SCHEDULE_FILE], content["meta"]["match_year"])
         if SCHEDULE_FILE in content
@@ -122,10 +139,11 @@ def guide_for(
             "schedule": schedule,
             **SCRIPT_GLOBALS,
             **flow_globals(content),
+            **paper_globals(content, office, site_name),
             **builder_globals(content),
         },
         FLOW_FILTERS,
         directory_urls=directory_urls,
         template_dirs=(PRINT_TEMPLATES, FLOW_TEMPLATES, BUILDER_TEMPLATES),
     )
-    return Guide(content, stamp, renderer)
+    return Guide(content, stamp, renderer, site_name, office)

@@ -21,7 +21,14 @@ from ..read.dates import as_date
 from ..read.errors import ContentError
 from ..read.yaml_source import DataPath, YamlDocument, format_path
 from .schema_messages import ID_PATTERN as ID_SCHEMA_PATTERN
-from .text_policy import html_in, image_in, relative_link_in, unsafe_link_in
+from .text_policy import (
+    html_in,
+    image_in,
+    relative_link_in,
+    scheme_is_hidden,
+    unsafe_link_in,
+    visible_prefix,
+)
 
 if TYPE_CHECKING:
     from ..read.content import Content
@@ -216,14 +223,19 @@ def check_text_policy(document: YamlDocument) -> list[ContentError]:
         link = unsafe_link_in(text)
         if link:
             scheme, destination = link
+            hidden = (
+                " (written with hidden characters or HTML entities, which a browser removes)"
+                if scheme_is_hidden(destination)
+                else ""
+            )
             errors.append(
                 error_at(
                     document,
                     path,
-                    f"a '{scheme}:' link is not allowed; links may go to https://, mailto: "
-                    "or tel: addresses only",
+                    f"a '{scheme}:' link is not allowed{hidden}; links may go to https://, "
+                    "mailto: or tel: addresses only",
                     "link to a full https:// address, or remove the link",
-                    fragment=destination,
+                    fragment=visible_prefix(destination),
                 )
             )
         relative = relative_link_in(text)
