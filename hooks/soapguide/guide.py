@@ -1,7 +1,8 @@
 """The composition root: the pipeline's stages wired into one build's worth of guide.
 
 read (YAML with locations) → check (schemas, text policy, cross-file checks) → render (Markdown,
-macros) → printing (print macros, PDFs) → flow (the decision graph). Each stage imports only
+macros) → printing (print macros, PDFs) → flow (the decision graph) → builder (the applicant's
+own script). Each stage imports only
 from the stages before it; this module is the one place that knows them all, and the single
 entry point an adapter (MkDocs today, another generator tomorrow) needs.
 """
@@ -14,6 +15,13 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from .builder.checks import check_builder
+from .builder.templating import (
+    BUILDER_BUNDLES,
+    BUILDER_MACRO_BUNDLES,
+    BUILDER_TEMPLATES,
+    builder_globals,
+)
 from .check.validate import validate
 from .flow.checks import check_flow
 from .flow.templating import (
@@ -46,11 +54,11 @@ SCRIPT_GLOBALS = {
 }
 
 # Cross-file checks owned by stages after ``check``; they run with check's own.
-LATER_CHECKS = (check_flow,)
+LATER_CHECKS = (check_flow, check_builder)
 
 # The asset bundles of every stage, and which macros need which (see render/assets.py).
-BUNDLES = {**PRINT_BUNDLES, **FLOW_BUNDLES}
-MACRO_BUNDLES = {**PRINT_MACRO_BUNDLES, **FLOW_MACRO_BUNDLES}
+BUNDLES = {**PRINT_BUNDLES, **FLOW_BUNDLES, **BUILDER_BUNDLES}
+MACRO_BUNDLES = {**PRINT_MACRO_BUNDLES, **FLOW_MACRO_BUNDLES, **BUILDER_MACRO_BUNDLES}
 # What every page loads besides the site settings' own stylesheets: how any page prints.
 SITE_BUNDLE = Bundle(print_css=("assets/stylesheets/print.css",))
 # Every page of a fork with an advising office (its contact block and footer credit).
@@ -181,10 +189,11 @@ def guide_for(
             **SCRIPT_GLOBALS,
             **flow_globals(content),
             **paper_globals(content, office, site_name),
+            **builder_globals(content),
         },
         FLOW_FILTERS,
         directory_urls=directory_urls,
-        template_dirs=(PRINT_TEMPLATES, FLOW_TEMPLATES),
+        template_dirs=(PRINT_TEMPLATES, FLOW_TEMPLATES, BUILDER_TEMPLATES),
         bundles=BUNDLES,
         macro_bundles=MACRO_BUNDLES,
     )
