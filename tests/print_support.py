@@ -51,6 +51,7 @@ class Card:
     id: str
     title: str
     lines: tuple[str, ...]
+    steps: tuple[str, ...]  # the names of the steps its lines follow, each once
 
     @property
     def texts(self) -> tuple[str, ...]:
@@ -58,8 +59,14 @@ class Card:
 
 
 def cards() -> list[Card]:
+    names = {step["id"]: shown(step["step"]) for step in data("scripts")["structure"]}
     return [
-        Card(s["id"], s["title"], tuple(shown(line["text"]) for line in s["lines"]))
+        Card(
+            s["id"],
+            s["title"],
+            tuple(shown(line["text"]) for line in s["lines"]),
+            tuple(dict.fromkeys(names[line["step"]] for line in s["lines"])),
+        )
         for s in data("scripts")["scripts"]
     ]
 
@@ -83,10 +90,6 @@ def voicemail_rule_texts() -> list[str]:
 def phrase_texts() -> list[str]:
     phrasing = data("scripts")["phrasing"]
     return [shown(p["text"]) for p in phrasing["strong"] + phrasing["weak"]]
-
-
-def step_texts() -> list[str]:
-    return [shown(step["step"]) for step in data("scripts")["structure"]]
 
 
 @dataclass(frozen=True)

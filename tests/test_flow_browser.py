@@ -59,7 +59,7 @@ SHOWN = """() => ({
 
 def test_every_path_walked_by_clicking_ends_at_its_outcome(flow_page, flow: Flow) -> None:
     """Depth first: click each answer in turn and Continue, check where it lands, then step
-    back with the page's own Back button (on a question) or the last Change link (on an
+    back with the page's own Back link (on a question) or the last Change link (on an
     outcome). Clicks are real mouse clicks; force=True only skips Playwright's slow waiting,
     and every step checks the heading it lands on."""
     page = flow_page
@@ -86,7 +86,7 @@ def test_every_path_walked_by_clicking_ends_at_its_outcome(flow_page, flow: Flow
                 click(".flow-summary__row:last-child .flow-summary__change a")
             else:
                 walk(option.next, taken)
-                click(".flow-actions button:nth-child(2)")  # Back
+                click("#flow-form .flow-back")
 
     walk(flow.start, [])
     assert len(reached) == len(flow.paths())
@@ -195,7 +195,7 @@ def test_change_goes_back_to_that_question_with_the_answer_selected(page, site_s
 
 def test_start_over_returns_to_the_first_question(page, site_server: str, flow: Flow) -> None:
     page.goto(site_server + PAGE + CALL_COORDINATOR)
-    page.get_by_role("button", name="Start over").click()
+    page.get_by_role("link", name="Start over").click()
     assert heading(page) == flow.questions[flow.start].text
     assert urlsplit(page.url).query == ""
 
@@ -295,7 +295,8 @@ def test_works_on_a_320px_wide_screen(browser, site_server: str, query: str) -> 
         page = context.new_page()
         page.goto(site_server + PAGE + query)
         assert page.evaluate("document.documentElement.scrollWidth") <= 320
-        box = page.get_by_role("button", name="Continue" if not query else "Start over")
+        role, name = ("link", "Start over") if query else ("button", "Continue")
+        box = page.get_by_role(role, name=name)
         assert box.bounding_box()["width"] <= 320
     finally:
         context.close()
