@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "hooks"))
-from soapguide.pdf import CHROMIUM_ARGS, chromium_path  # noqa: E402
+from soapguide.printing.pdf import CHROMIUM_ARGS, chromium_path  # noqa: E402
 
 from tests.scenario import build, copy_project  # noqa: E402
 from tests.static_server import serve_directory  # noqa: E402

@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 WORK = ROOT / "bench" / ".work" / "print"
 sys.path[:0] = [str(ROOT), str(ROOT / "hooks")]
 
-from soapguide import pdf  # noqa: E402
+from soapguide.printing import pdf  # noqa: E402
 
 from tests.print_support import (  # noqa: E402
     A4_PT,

@@ -4,7 +4,7 @@
 - on_pre_build: render every page template once as a check, so a broken page stops the build
   before MkDocs empties the site folder (no half-built site).
 - on_page_markdown: render the page's Markdown as a Jinja template with the guide's macros.
-- on_post_build: print the print pages to site/downloads/*.pdf (soapguide.pdf); skipped by
+- on_post_build: print the print pages to site/downloads/*.pdf (soapguide.printing.pdf); skipped by
   `mkdocs serve` unless SOAPGUIDE_PDFS=on, and by any command with SOAPGUIDE_PDFS=off.
 """
 
@@ -19,10 +19,10 @@ from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
-from soapguide.errors import ContentErrors
 from soapguide.guide import Guide, load_guide
-from soapguide.pdf import PdfError, build_pdfs, pdfs_wanted
-from soapguide.templating import PageError
+from soapguide.printing.pdf import PdfError, build_pdfs, pdfs_wanted
+from soapguide.read.errors import ContentErrors
+from soapguide.render.templating import PageError
 
 _state: dict[str, object] = {}
 log = logging.getLogger("mkdocs.hooks.soapguide")

@@ -17,9 +17,9 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from soapguide.errors import ContentErrors  # noqa: E402
 from soapguide.guide import load_guide  # noqa: E402
-from soapguide.templating import PageError  # noqa: E402
+from soapguide.read.errors import ContentErrors  # noqa: E402
+from soapguide.render.templating import PageError  # noqa: E402
 
 # MkDocs always puts these first in the Markdown extension list.
 MKDOCS_BUILTIN_EXTENSIONS = ("toc", "tables", "fenced_code")

@@ -15,7 +15,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from soapguide.pdf import CHROMIUM_ARGS, chromium_path  # one Chromium set-up for build and tests
+from soapguide.printing.pdf import (  # one Chromium set-up for build and tests
+    CHROMIUM_ARGS,
+    chromium_path,
+)
 
 from tests.static_server import serve_directory
 

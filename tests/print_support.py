@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 from pypdf import PdfReader
-from soapguide.text import TextRenderer
+from soapguide.render.text import TextRenderer
 
 REPO = Path(__file__).resolve().parents[1]
 SCRIPT_CARDS = "print/script-cards/"

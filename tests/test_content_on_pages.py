@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from soapguide.text import TextRenderer
+from soapguide.render.text import TextRenderer
 
 from tests.html_text import all_ids, normalise, texts_by_id
 

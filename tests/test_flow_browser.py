@@ -10,8 +10,8 @@ from urllib.parse import urlsplit
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from conftest import LOCAL_HOSTS, block_other_hosts
-from soapguide.content import load_content
-from soapguide.flow import Flow, build_flow
+from soapguide.flow.model import Flow, build_flow
+from soapguide.guide import load_content
 
 pytestmark = pytest.mark.browser
 

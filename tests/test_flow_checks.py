@@ -16,11 +16,10 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
-from soapguide.content import Content, load_content
-from soapguide.errors import ContentErrors
-from soapguide.flow_checks import check_flow
-from soapguide.guide import load_guide
-from soapguide.yaml_source import load_yaml
+from soapguide.flow.checks import check_flow
+from soapguide.guide import Content, load_content, load_guide
+from soapguide.read.errors import ContentErrors
+from soapguide.read.yaml_source import load_yaml
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = REPO / "tests" / "flow_fixtures"

@@ -7,8 +7,8 @@ import re
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-from soapguide.content import load_content
-from soapguide.flow import build_flow
+from soapguide.flow.model import build_flow
+from soapguide.guide import load_content
 
 from tests.test_content_on_pages import HOME_PAGE
 

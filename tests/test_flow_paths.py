@@ -12,9 +12,9 @@ import os
 from pathlib import Path
 
 import pytest
-from soapguide.content import load_content
-from soapguide.flow import Flow, build_flow, paths_table
-from soapguide.flow_checks import MAX_QUESTIONS, check_flow
+from soapguide.flow.checks import MAX_QUESTIONS, check_flow
+from soapguide.flow.model import Flow, build_flow, paths_table
+from soapguide.guide import load_content
 
 REPO = Path(__file__).resolve().parents[1]
 GOLDEN = REPO / "tests" / "golden" / "flow_paths.txt"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from conftest import block_other_hosts
-from soapguide.flow_page import embed_json, prefix_ids
+from soapguide.flow.page import embed_json, prefix_ids
 
 from tests.scenario import REPO, build, copy_project
 from tests.static_server import serve_directory

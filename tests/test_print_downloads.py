@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from soapguide.pdf import JOBS, PdfError, pdfs_wanted
+from soapguide.printing.pdf import JOBS, PdfError, pdfs_wanted
 
 from tests.print_support import (
     A4_PT,

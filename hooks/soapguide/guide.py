@@ -1,6 +1,9 @@
-"""One build's worth of guide: content loaded, checked and ready to render pages.
+"""The composition root: the pipeline's stages wired into one build's worth of guide.
 
-The single entry point an adapter (MkDocs today, another generator tomorrow) needs.
+read (YAML with locations) → check (schemas, text policy, cross-file checks) → render (Markdown,
+macros) → printing (print macros, PDFs) → flow (the decision graph). Each stage imports only
+from the stages before it; this module is the one place that knows them all, and the single
+entry point an adapter (MkDocs today, another generator tomorrow) needs.
 """
 
 from __future__ import annotations
@@ -11,11 +14,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .content import Content, load_content
-from .flow_templating import FLOW_FILTERS, flow_globals
-from .review import ReviewStamp, review_stamp
-from .templating import GuideRenderer, PageError
-from .text import TextRenderer
+from .check.validate import validate
+from .flow.checks import check_flow
+from .flow.templating import FLOW_FILTERS, FLOW_TEMPLATES, flow_globals
+from .printing import PRINT_TEMPLATES
+from .read.content import Content, read_content
+from .read.errors import ContentErrors
+from .render.review import ReviewStamp, review_stamp
+from .render.templating import GuideRenderer, PageError
+from .render.text import TextRenderer
+
+# Cross-file checks owned by stages after ``check``; they run with check's own.
+LATER_CHECKS = (check_flow,)
 
 
 @dataclass
@@ -44,6 +54,16 @@ class Guide:
             raise PageError("\n".join([head, *failures]))
         self.renderer.collect_anchors(rendered)
         return rendered
+
+
+def load_content(data_dir: Path, root: Path, schemas_dir: Path | None = None) -> Content:
+    """Read ``data_dir/*.yml`` and check it against ``schemas_dir`` (default ``root/schemas``);
+    raise ContentErrors listing every problem in every file."""
+    content, errors = read_content(data_dir, root)
+    errors += validate(content, data_dir, root, schemas_dir or root / "schemas", LATER_CHECKS)
+    if errors:
+        raise ContentErrors(errors)
+    return content
 
 
 def load_guide(
@@ -77,5 +97,6 @@ def guide_for(
         {"review": stamp.as_template_data(today), **flow_globals(content)},
         FLOW_FILTERS,
         directory_urls=directory_urls,
+        template_dirs=(PRINT_TEMPLATES, FLOW_TEMPLATES),
     )
     return Guide(content, stamp, renderer)

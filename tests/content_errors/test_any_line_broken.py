@@ -4,8 +4,8 @@ report, never another exception (a traceback for the author)."""
 from __future__ import annotations
 
 import pytest
-from soapguide.content import load_content
-from soapguide.errors import ContentErrors
+from soapguide.guide import load_content
+from soapguide.read.errors import ContentErrors
 
 from tests.content_errors.cases import data_copy
 from tests.scenario import REPO

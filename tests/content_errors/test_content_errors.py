@@ -8,8 +8,8 @@ import subprocess
 import sys
 
 import pytest
-from soapguide.content import load_content
-from soapguide.errors import ContentErrors
+from soapguide.guide import load_content
+from soapguide.read.errors import ContentErrors
 
 from tests.content_errors.cases import (
     CASES,

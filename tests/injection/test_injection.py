@@ -13,10 +13,9 @@ from pathlib import Path
 
 import check_content
 import pytest
-from soapguide.content import load_content
-from soapguide.errors import ContentErrors
-from soapguide.guide import guide_for
-from soapguide.text import TextRenderer, fill_placeholders
+from soapguide.guide import guide_for, load_content
+from soapguide.read.errors import ContentErrors
+from soapguide.render.text import TextRenderer, fill_placeholders
 
 from tests.content_errors.cases import HOW_LONG, Replace, data_copy
 from tests.injection.hostile import HOSTILE, Markup, hostile_data, hostile_project

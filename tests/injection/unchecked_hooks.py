@@ -15,9 +15,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent / "hooks"))
 
 import mkdocs_hooks  # noqa: E402
-from soapguide.content import Content  # noqa: E402
 from soapguide.guide import guide_for  # noqa: E402
-from soapguide.yaml_source import load_yaml  # noqa: E402
+from soapguide.read.content import Content  # noqa: E402
+from soapguide.read.yaml_source import load_yaml  # noqa: E402
 
 
 def unchecked_content(data_dir: Path) -> Content:

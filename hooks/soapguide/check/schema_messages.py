@@ -15,8 +15,8 @@ from typing import Any
 
 from jsonschema import ValidationError
 
-from .errors import ContentError
-from .yaml_source import DataPath, YamlDocument, format_path
+from ..read.errors import ContentError
+from ..read.yaml_source import DataPath, YamlDocument, format_path
 
 KINDS = {
     "string": "text",

@@ -16,9 +16,9 @@ from typing import Any
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import SchemaError
 
-from .errors import ContentError
+from ..read.errors import ContentError
+from ..read.yaml_source import YamlDocument
 from .schema_messages import SchemaMessages
-from .yaml_source import YamlDocument
 
 SUFFIX = ".schema.json"
 Validator = Draft202012Validator

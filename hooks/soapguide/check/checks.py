@@ -17,15 +17,14 @@ import re
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from .errors import ContentError
-from .flow_checks import check_flow
-from .review import as_date
+from ..read.dates import as_date
+from ..read.errors import ContentError
+from ..read.yaml_source import DataPath, YamlDocument, format_path
 from .schema_messages import ID_PATTERN as ID_SCHEMA_PATTERN
 from .text_policy import html_in, image_in, relative_link_in, unsafe_link_in
-from .yaml_source import DataPath, YamlDocument, format_path
 
 if TYPE_CHECKING:
-    from .content import Content
+    from ..read.content import Content
 
 ID_PATTERN = re.compile(ID_SCHEMA_PATTERN)  # the schemas' id pattern
 PLACEHOLDER_NAME = re.compile(r"[a-z][a-z0-9_]*")
@@ -306,5 +305,4 @@ CROSS_CHECKS: list[CrossCheck] = [
     check_script_steps,
     check_script_placeholders,
     check_review_dates,
-    check_flow,
 ]

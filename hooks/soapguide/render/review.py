@@ -12,6 +12,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from ..read.dates import as_date
+
 
 @dataclass(frozen=True)
 class ReviewStamp:
@@ -35,15 +37,6 @@ class ReviewStamp:
 def _long_date(day: dt.date) -> str:
     """``November 25, 2026``, without the platform-dependent ``%-d``."""
     return f"{day:%B} {day.day}, {day.year}"
-
-
-def as_date(value: object) -> dt.date:
-    """A YAML date: unquoted it is read as a date, quoted as text (the schema allows both)."""
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(str(value))
 
 
 def review_stamp(meta: dict[str, Any]) -> ReviewStamp:

@@ -13,8 +13,8 @@ from typing import Any
 
 from markupsafe import Markup
 
-from .content import Content
-from .flow import Flow, Option, Question
+from ..read.content import Content
+from .model import Flow, Option, Question
 
 # Which field of a guide item names it best, in order of preference.
 _NAME_FIELDS = (

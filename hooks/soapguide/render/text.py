@@ -15,9 +15,11 @@ import markdown
 import nh3
 from markupsafe import Markup, escape
 
+from ..check.text_policy import SAFE_SCHEMES
+
 ALLOWED_TAGS = {"a", "abbr", "b", "br", "code", "em", "i", "li", "ol", "p", "strong", "ul"}
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}}
-ALLOWED_URL_SCHEMES = {"http", "https", "mailto", "tel"}
+ALLOWED_URL_SCHEMES = set(SAFE_SCHEMES)
 PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*)\}")
 
 

@@ -10,7 +10,7 @@ import difflib
 import posixpath
 import re
 import traceback
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -18,10 +18,11 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError
 from jinja2.runtime import Macro
 from markupsafe import Markup
 
-from .content import Content
+from ..check.text_policy import safe_url
+from ..read.content import Content
 from .text import TextRenderer, fill_placeholders
-from .text_policy import safe_url
 
+# The render stage's own macros; later stages (printing, flow) add their template folders.
 TEMPLATES = Path(__file__).parent / "templates"
 _BLANK_LINES = re.compile(r"\n\s*\n")
 _ANCHOR = re.compile(r'\bid="([a-z0-9]+(?:-[a-z0-9]+)*)"')
@@ -53,8 +54,8 @@ class ItemLookupError(LookupError):
 class GuideRenderer:
     """One Jinja environment per build, holding the content and the macros.
 
-    Every ``templates/*.html`` file is a macro file; each public macro becomes a global that
-    pages call by name. Macro names must therefore be unique across the files.
+    Every ``*.html`` file in the template folders is a macro file; each public macro becomes a
+    global that pages call by name. Macro names must therefore be unique across the files.
     """
 
     def __init__(
@@ -64,6 +65,7 @@ class GuideRenderer:
         extra_globals: Mapping[str, Any] | None = None,
         extra_filters: Mapping[str, Callable[..., Any]] | None = None,
         directory_urls: bool = True,
+        template_dirs: Sequence[Path] = (),
     ):
         self.content = content
         self.text = text
@@ -73,7 +75,7 @@ class GuideRenderer:
         self.anchors: dict[str, str] = {}
         self._page: str | None = None
         self.env = Environment(
-            loader=FileSystemLoader(TEMPLATES),
+            loader=FileSystemLoader([TEMPLATES, *template_dirs]),
             autoescape=True,
             undefined=StrictUndefined,
             trim_blocks=True,
@@ -91,7 +93,10 @@ class GuideRenderer:
             **(extra_globals or {}),
         )
         self.macros: dict[str, Callable[..., Markup]] = {}
-        for macro_file in sorted(path.name for path in TEMPLATES.glob("*.html")):
+        macro_files = {
+            path.name for folder in (TEMPLATES, *template_dirs) for path in folder.glob("*.html")
+        }
+        for macro_file in sorted(macro_files):
             module = self.env.get_template(macro_file).module
             for name in dir(module):
                 value = getattr(module, name)

@@ -11,7 +11,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from .yaml_source import DataPath, YamlDocument
+from ..read.yaml_source import DataPath, YamlDocument
 
 VERDICTS = {
     "call": "Call",

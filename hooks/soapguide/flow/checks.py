@@ -12,12 +12,12 @@ import difflib
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from .errors import ContentError
-from .flow import Flow, Option, build_flow
-from .yaml_source import DataPath, format_path
+from ..read.errors import ContentError
+from ..read.yaml_source import DataPath, format_path
+from .model import Flow, Option, build_flow
 
 if TYPE_CHECKING:
-    from .content import Content
+    from ..read.content import Content
 
 FLOW_FILE = "flow"
 MAX_QUESTIONS = 8

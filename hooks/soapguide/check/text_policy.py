@@ -9,7 +9,8 @@ from __future__ import annotations
 import html
 import re
 
-from .text import ALLOWED_URL_SCHEMES as SAFE_SCHEMES
+# The link schemes content may use; render/text.py's sanitizer keeps the same list.
+SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 
 _CODE_SPAN = re.compile(r"(`+)(.+?)\1", re.DOTALL)
 # A tag name right after '<' (optionally '/'), then a space, '/', '>' or the end of the text:

@@ -1,14 +1,18 @@
-"""The globals and filters that templates/flow.html uses, for GuideRenderer."""
+"""The globals and filters that flow/templates/flow.html uses, for GuideRenderer."""
 
 from __future__ import annotations
 
 from functools import partial
+from pathlib import Path
 from typing import Any
 
-from .content import Content
-from .flow import build_flow
-from .flow_checks import FLOW_FILE
-from .flow_page import embed_json, flow_tree, item_name, plain_text, prefix_ids, question_numbers
+from ..read.content import Content
+from .checks import FLOW_FILE
+from .model import build_flow
+from .page import embed_json, flow_tree, item_name, plain_text, prefix_ids, question_numbers
+
+# The flow stage's macros (flow.html).
+FLOW_TEMPLATES = Path(__file__).parent / "templates"
 
 FLOW_FILTERS = {"prefix_ids": prefix_ids, "plain": plain_text}
 
