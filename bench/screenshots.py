@@ -24,9 +24,9 @@ from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "hooks")]
-from soapguide.content import load_content  # noqa: E402
-from soapguide.flow import Flow, FlowPath, build_flow  # noqa: E402
-from soapguide.pdf import CHROMIUM_ARGS, chromium_path  # noqa: E402
+from soapguide.flow.model import Flow, FlowPath, build_flow  # noqa: E402
+from soapguide.guide import load_content  # noqa: E402
+from soapguide.printing.pdf import CHROMIUM_ARGS, chromium_path  # noqa: E402
 
 from tests.scenario import build, copy_project  # noqa: E402
 from tests.static_server import serve_directory  # noqa: E402

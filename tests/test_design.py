@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from conftest import block_other_hosts
-from soapguide.content import load_content
-from soapguide.flow import Flow, FlowPath, build_flow
+from soapguide.flow.model import Flow, FlowPath, build_flow
+from soapguide.guide import load_content
 
 pytestmark = pytest.mark.browser
 
