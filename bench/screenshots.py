@@ -45,11 +45,14 @@ def outcome_query(flow: Flow) -> str:
     chosen = next((p for p in paths if fits(p, "call")), None) or next(
         (p for p in paths if fits(p, None)), paths[0]
     )
-    answers = [
-        f"{step.question.id}:{step.question.options.index(step.option) + 1}"
-        for step in chosen.steps
-    ]
-    return "?a=" + ",".join(answers)
+    return path_query(chosen)
+
+
+def path_query(path: FlowPath) -> str:
+    """The address query that replays a path's answers (what the flow writes in the URL)."""
+    return "?a=" + ",".join(
+        f"{step.question.id}:{step.question.options.index(step.option) + 1}" for step in path.steps
+    )
 
 
 def pages() -> dict[str, str]:
