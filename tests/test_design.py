@@ -248,7 +248,9 @@ def themed_colours(page) -> dict[str, str]:
 
 
 def set_brand(page, colour: str | None) -> None:
-    """What an office overlay does: set the one brand property on the root element."""
+    """What an office overlay does: set the one brand property on the root element. Material
+    animates some colour changes; the test reads the settled colours, so transitions are off."""
+    page.add_style_tag(content="*, ::before, ::after { transition: none !important; }")
     page.evaluate(
         "c => c ? document.documentElement.style.setProperty('--sg-brand', c)"
         " : document.documentElement.style.removeProperty('--sg-brand')",
