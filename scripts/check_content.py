@@ -1,6 +1,7 @@
 """Check data/ and every docs/ page without building the site (`make check`, also run in CI).
 
-Prints "data/: N files OK" and exits 0, or prints every problem and exits 1. It runs the same
+Prints "data/: N files OK" and "docs/: N pages OK" and exits 0, or prints every problem (worded
+for a check: it builds nothing) and exits 1. It runs the same
 engine, schemas and Markdown settings as `mkdocs build`, but not MkDocs itself: loading MkDocs'
 configuration (theme, plugins) would take longer than the whole check.
 """
@@ -70,14 +71,14 @@ def check(root: Path) -> tuple[bool, str]:
     try:
         guide = load_guide(root / "data", root, extensions, options)
     except ContentErrors as error:
-        return False, error.report()
+        return False, error.report(building=False)
     docs = root / config.get("docs_dir", "docs")
     pages = {
         f"docs/{path.relative_to(docs).as_posix()}": path.read_text(encoding="utf-8-sig")
         for path in sorted(docs.rglob("*.md"))
     }
     try:
-        guide.render_pages(pages)
+        guide.render_pages(pages, building=False)
     except PageError as error:
         return False, str(error)
     return True, f"data/: {len(guide.content.documents)} files OK\ndocs/: {len(pages)} pages OK"

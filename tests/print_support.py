@@ -13,6 +13,7 @@ from pathlib import Path
 
 import yaml
 from pypdf import PdfReader
+from soapguide.render.scripts import card_id, card_versions, phase_text
 from soapguide.render.text import TextRenderer
 
 REPO = Path(__file__).resolve().parents[1]
@@ -49,9 +50,10 @@ def squash(text: str) -> str:
 @dataclass(frozen=True)
 class Card:
     id: str
-    title: str
+    title: str  # as printed: the script's title and the phase the card is for
     lines: tuple[str, ...]
-    steps: tuple[str, ...]  # the names of the steps its lines follow, each once
+    channel: str
+    steps: tuple[str, ...]  # the steps the card lists: those its lines cover
 
     @property
     def texts(self) -> tuple[str, ...]:
@@ -59,16 +61,23 @@ class Card:
 
 
 def cards() -> list[Card]:
-    names = {step["id"]: shown(step["step"]) for step in data("scripts")["structure"]}
-    return [
-        Card(
-            s["id"],
-            s["title"],
-            tuple(shown(line["text"]) for line in s["lines"]),
-            tuple(dict.fromkeys(names[line["step"]] for line in s["lines"])),
+    """Every printed card, in print order: one per script and phase (render.scripts)."""
+    scripts, phases = data("scripts")["scripts"], data("scripts")["phases"]
+    structure = data("scripts")["structure"]
+    both = f"{phases['during']['label']} or {phases['after']['label'].lower()}"
+    result = []
+    for script, phase in card_versions(scripts):
+        used = {line["step"] for line in script["lines"]}
+        result.append(
+            Card(
+                card_id(script, phase),
+                f"{script['title']} — {phases[phase]['label'] if phase else both}",
+                tuple(shown(phase_text(line, phase)) for line in script["lines"]),
+                script["channel"],
+                tuple(shown(step["step"]) for step in structure if step["id"] in used),
+            )
         )
-        for s in data("scripts")["scripts"]
-    ]
+    return result
 
 
 def pocket_texts() -> list[str]:
@@ -90,6 +99,10 @@ def voicemail_rule_texts() -> list[str]:
 def phrase_texts() -> list[str]:
     phrasing = data("scripts")["phrasing"]
     return [shown(p["text"]) for p in phrasing["strong"] + phrasing["weak"]]
+
+
+def step_texts() -> list[str]:
+    return [shown(step["step"]) for step in data("scripts")["structure"]]
 
 
 @dataclass(frozen=True)

@@ -43,6 +43,7 @@ NOT_SHOWN_AS_IS = {
     "next",
     "outcome",
     "verdict",
+    "fact",
 }
 
 _markdown = TextRenderer(["abbr", "attr_list"])

@@ -38,6 +38,8 @@ EXPECTED = {
     "script-cards-a4.pdf": ((len(cards()) + 1) // 2, A4_PT, CARD_TEXTS),
     "script-cards-4x6.pdf": (len(cards()), inches_to_points(CARD_SIZE_IN), CARD_TEXTS),
     "pocket-checklist.pdf": (1, inches_to_points(POCKET_SIZE_IN), pocket_texts()),
+    "pocket-checklists-letter.pdf": (1, LETTER_PT, pocket_texts()),
+    "pocket-checklists-a4.pdf": (1, A4_PT, pocket_texts()),
 }
 
 
@@ -83,7 +85,7 @@ def test_each_pdf_carries_the_site_name(built_site, name):
 
 def test_print_pages_link_every_pdf_and_every_link_resolves(built_site):
     linked = set()
-    for page in (SCRIPT_CARDS, POCKET_CHECKLIST):
+    for page in (SCRIPT_CARDS, POCKET_CHECKLIST, "print/pocket-checklist-sheets/"):
         html = (built_site / page / "index.html").read_text("utf-8")
         for href in re.findall(r'href="([^"]+\.pdf)"', html):
             target = (built_site / page / href).resolve()
@@ -131,7 +133,7 @@ def test_without_chromium_the_build_fails_saying_how_to_get_one(tmp_path):
     result = build(project, CHROMIUM_PATH=str(tmp_path / "no-chromium-here"))
     assert result.returncode != 0
     assert "PDF downloads" in result.stderr and "need Chromium" in result.stderr
-    assert "make setup" in result.stderr and "SOAPGUIDE_PDFS=off" in result.stderr
+    assert "CHROMIUM_PATH" in result.stderr and "SOAPGUIDE_PDFS=off" in result.stderr
     assert "Traceback" not in result.stderr
 
 

@@ -164,5 +164,7 @@ def test_check_script_prints_the_same_report_and_exits_1(tmp_path):
     )
     assert result.returncode == 1
     assert result.stdout == ""
-    assert result.stderr.startswith("The guide's content has 1 problem; nothing was built.\n")
+    assert result.stderr.startswith(
+        "The guide's content has 1 problem to fix before the site can be built.\n"
+    )
     assert case.fragment in result.stderr and "Traceback" not in result.stderr

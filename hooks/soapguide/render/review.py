@@ -20,6 +20,8 @@ class ReviewStamp:
     reviewed_on: dt.date
     match_year: int
     check_rules_after: dt.date
+    # SOAP's dates for match_year in one line (data/schedule.yml), for the stale banner.
+    soap_dates: str | None = None
 
     def is_stale(self, today: dt.date) -> bool:
         return today > self.check_rules_after
@@ -31,6 +33,7 @@ class ReviewStamp:
             "match_year": self.match_year,
             "check_rules_after": self.check_rules_after.isoformat(),
             "stale_at_build": self.is_stale(today),
+            "soap_dates": self.soap_dates,
         }
 
 
@@ -39,9 +42,10 @@ def _long_date(day: dt.date) -> str:
     return f"{day:%B} {day.day}, {day.year}"
 
 
-def review_stamp(meta: dict[str, Any]) -> ReviewStamp:
+def review_stamp(meta: dict[str, Any], soap_dates: str | None = None) -> ReviewStamp:
     return ReviewStamp(
         reviewed_on=as_date(meta["reviewed_on"]),
         match_year=int(meta["match_year"]),
         check_rules_after=as_date(meta["check_rules_after"]),
+        soap_dates=soap_dates,
     )
