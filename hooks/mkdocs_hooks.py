@@ -1,11 +1,15 @@
 """MkDocs adapter for the SOAP Call Guide engine (``hooks/soapguide``). Kept thin on purpose.
 
-- on_config: load and check every file in data/, before anything is written.
-- on_pre_build: render every page template once as a check, so a broken page stops the build
-  before MkDocs empties the site folder (no half-built site).
+- on_config: load and check every file in data/ and the office overlay (office/, when present),
+  before anything is written; the site name, logo and brand colour come from the guide.
+- on_pre_build: every site-wide check (soapguide.site: pages rendered as the build renders them,
+  the menu, links between pages), so a broken page stops the build before MkDocs empties the
+  site folder (no half-built site); the menu takes the office's changes.
+- on_files: hidden pages out; the office's own pages, logo and colour stylesheet in.
 - on_page_markdown: render the page's Markdown as a Jinja template with the guide's macros.
 - on_post_build: print the print pages to site/downloads/*.pdf (soapguide.printing.pdf); skipped by
   `mkdocs serve` unless SOAPGUIDE_PDFS=on, and by any command with SOAPGUIDE_PDFS=off.
+- on_serve: `mkdocs serve` rebuilds when a file in office/ changes.
 """
 
 from __future__ import annotations
@@ -18,14 +22,17 @@ from pathlib import Path
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from soapguide.guide import Guide, load_guide
 from soapguide.printing.pdf import PdfError, build_pdfs, pdfs_wanted
 from soapguide.read.errors import ContentErrors
 from soapguide.render.templating import PageError
+from soapguide.site import OFFICE_PAGES, check_site
 
 _state: dict[str, object] = {}
 log = logging.getLogger("mkdocs.hooks.soapguide")
+OFFICE_CSS = "assets/stylesheets/office.css"
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -45,21 +52,49 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except ContentErrors as error:
         raise PluginError(error.report()) from None
     _state["guide"] = guide
+    _state["nav"] = config.nav
     config.extra["review"] = guide.review.as_template_data(dt.date.today())
+    _apply_office(config, guide)
     return config
 
 
+def _apply_office(config: MkDocsConfig, guide: Guide) -> None:
+    """The site name (always the guide's: one source), and the office's logo and colour."""
+    config.site_name = guide.site_name
+    config.extra["office"] = guide.office_data
+    office = guide.office
+    if office is None:
+        return
+    if office.logo_url:
+        config.theme["logo"] = office.logo_url
+        config.theme["favicon"] = office.logo_url
+    if guide.brand_css() and OFFICE_CSS not in config.extra_css:
+        config.extra_css.append(OFFICE_CSS)
+
+
 def on_pre_build(config: MkDocsConfig) -> None:
-    docs = Path(config.docs_dir)
-    order = _reading_order(config.nav)
-    paths = sorted(docs.rglob("*.md"), key=lambda p: _reading_place(p.relative_to(docs), order))
-    sources = {
-        path.relative_to(docs).as_posix(): path.read_text(encoding="utf-8-sig") for path in paths
-    }
     try:
-        _guide().render_pages({f"docs/{name}": text for name, text in sources.items()})
+        nav = _state.get("nav", config.nav)
+        site = check_site(_guide(), Path(config.docs_dir), nav, Path(config.config_file_path))
     except PageError as error:
         raise PluginError(str(error)) from None
+    config.nav = site.nav
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    guide = _guide()
+    for file in list(files):
+        if file.src_uri in guide.pages.hidden_pages:
+            files.remove(file)
+    for page in guide.pages.local_pages:
+        files.append(File.generated(config, page.uri, abs_src_path=str(page.file)))
+    office = guide.office
+    if office is not None and office.logo_file is not None and office.logo_url:
+        files.append(File.generated(config, office.logo_url, abs_src_path=str(office.logo_file)))
+    css = guide.brand_css()
+    if css:
+        files.append(File.generated(config, OFFICE_CSS, content=css))
+    return files
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> str:
@@ -68,7 +103,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> 
     if "description" in page.meta:
         page.meta["description"] = escape(str(page.meta["description"]))
     try:
-        return _guide().render_page(markdown, f"docs/{page.file.src_uri}")
+        return _guide().render_page(markdown, _page_name(page.file.src_uri))
     except PageError as error:
         raise PluginError(str(error)) from None
 
@@ -78,34 +113,23 @@ def on_post_build(config: MkDocsConfig) -> None:
         if not pdfs_wanted(_state.get("command"), os.environ.get("SOAPGUIDE_PDFS")):
             log.info("PDF downloads skipped (mkdocs serve or SOAPGUIDE_PDFS=off; =on makes them)")
             return
-        made = build_pdfs(Path(config.site_dir), _guide().content["meta"]["site_name"])
+        made = build_pdfs(Path(config.site_dir), _guide().site_name)
     except PdfError as error:
         raise PluginError(f"PDF downloads: {error}") from None
     log.info("PDF downloads: %s", ", ".join(result.path.name for result in made))
 
 
-def _reading_order(nav: object) -> dict[str, int]:
-    """Page files in the order the nav lists them (links to an item go to the first page in
-    this order that shows it: the guide's own page rather than, say, a print page)."""
-    order: dict[str, int] = {}
-
-    def walk(entry: object) -> None:
-        if isinstance(entry, str):
-            order.setdefault(entry, len(order))
-        elif isinstance(entry, dict):
-            for value in entry.values():
-                walk(value)
-        elif isinstance(entry, list):
-            for value in entry:
-                walk(value)
-
-    walk(nav)
-    return order
+def on_serve(server, config: MkDocsConfig, builder):
+    office = _guide().office
+    if office is not None:
+        server.watch(str(office.folder))
+    return server
 
 
-def _reading_place(path: Path, order: dict[str, int]) -> tuple[int, str]:
-    name = path.as_posix()
-    return order.get(name, len(order)), name
+def _page_name(src_uri: str) -> str:
+    """The engine's name for a page: docs/<file>, or office/pages/<file> for an office's own."""
+    local = {page.uri for page in _guide().pages.local_pages}
+    return f"{OFFICE_PAGES}{src_uri}" if src_uri in local else f"docs/{src_uri}"
 
 
 def _guide() -> Guide:

@@ -10,7 +10,7 @@ import difflib
 import posixpath
 import re
 import traceback
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +24,9 @@ from .text import TextRenderer, fill_placeholders
 
 # The render stage's own macros; later stages (printing, flow) add their template folders.
 TEMPLATES = Path(__file__).parent / "templates"
+# Where page sources live, by the name pages are rendered under: the guide's pages, and an
+# advising office's own pages (soapguide.overlay). Both are served from the site's root.
+PAGE_ROOTS = ("docs/", "office/pages/")
 _BLANK_LINES = re.compile(r"\n\s*\n")
 _ANCHOR = re.compile(r'\bid="([a-z0-9]+(?:-[a-z0-9]+)*)"')
 
@@ -66,6 +69,7 @@ class GuideRenderer:
         extra_filters: Mapping[str, Callable[..., Any]] | None = None,
         directory_urls: bool = True,
         template_dirs: Sequence[Path] = (),
+        removed: Mapping[str, str] | None = None,
     ):
         self.content = content
         self.text = text
@@ -73,6 +77,10 @@ class GuideRenderer:
         # Where each item id is shown: the first page (in reading order) with an element of
         # that id. Filled by collect_anchors() after a first rendering of every page.
         self.anchors: dict[str, str] = {}
+        # Ids shown only on pages or sections an office hides: links to them are left out.
+        self.hidden_ids: set[str] = set()
+        # Ids an office removed, and where (office/office.yml:12), for a clearer lookup error.
+        self.removed: Mapping[str, str] = removed or {}
         self._page: str | None = None
         self.env = Environment(
             loader=FileSystemLoader([TEMPLATES, *template_dirs]),
@@ -83,7 +91,11 @@ class GuideRenderer:
             keep_trailing_newline=True,
         )
         self.env.filters.update(
-            md=text.block, mdi=text.inline, script=self.script_text, url=safe_url
+            md=text.block,
+            mdi=text.inline,
+            script=self.script_text,
+            url=safe_url,
+            linked=self.linked,
         )
         self.env.filters.update(extra_filters or {})
         self.env.globals.update(
@@ -111,19 +123,34 @@ class GuideRenderer:
         for _, item in self.content.items_with_ids(file):
             if item["id"] == item_id:
                 return item
+        if item_id in self.removed:
+            raise ItemLookupError(
+                f"the item '{item_id}' of data/{file}.yml is removed ({self.removed[item_id]}) "
+                "but this page still shows it — keep the item, or hide this page or section "
+                "(hide: in office.yml)"
+            )
         known = sorted(self.content.ids(file))
         close = difflib.get_close_matches(item_id, known, n=1)
         hint = f" — did you mean '{close[0]}'?" if close else ""
         raise ItemLookupError(f"no item with id '{item_id}' in data/{file}.yml{hint}")
 
-    def collect_anchors(self, rendered: Mapping[str, str]) -> None:
+    def collect_anchors(self, rendered: Mapping[str, str], hidden: Iterable[str] = ()) -> None:
         """Remember which page shows each id, from every page's rendered source: the first
-        page, in the order given (the adapter gives them in reading order), that has it."""
+        page, in the order given (the adapter gives them in reading order), that has it.
+        ``hidden``: rendered text an office hides (pages, sections); ids found only there are
+        left out of links rather than reported as shown nowhere."""
         anchors: dict[str, str] = {}
         for page_name in rendered:
             for anchor in _ANCHOR.findall(rendered[page_name]):
                 anchors.setdefault(anchor, page_name)
         self.anchors = anchors
+        self.hidden_ids = {
+            anchor for text in hidden for anchor in _ANCHOR.findall(text) if anchor not in anchors
+        }
+
+    def linked(self, item_ids: Iterable[str]) -> list[str]:
+        """The ids that can be linked to: all but those shown only where an office hides."""
+        return [item_id for item_id in item_ids if item_id not in self.hidden_ids]
 
     def item_href(self, item_id: str) -> str:
         """A link from the page being rendered to the item's anchor on the page that shows it.
@@ -144,7 +171,10 @@ class GuideRenderer:
 
     def page_url(self, page_name: str) -> str:
         """The site URL (relative to the site root) of ``docs/<name>.md``."""
-        name = page_name.removeprefix("docs/").removesuffix(".md")
+        name = page_name
+        for root in PAGE_ROOTS:
+            name = name.removeprefix(root)
+        name = name.removesuffix(".md")
         if not self.directory_urls:
             return f"{name}.html"
         if name == "index" or name.endswith("/index"):
