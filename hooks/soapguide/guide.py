@@ -62,7 +62,7 @@ class Guide:
     def render_page(self, source: str, page_name: str) -> str:
         """A page's Markdown: its macros run, then the office's changes to pages applied."""
         markdown = self.renderer.render_page(source, page_name)
-        return self.pages.apply(markdown, page_uri(page_name))[0]
+        return self.pages.apply(markdown, page_uri(page_name), is_guide_page(page_name))[0]
 
     def render_pages(self, pages: Mapping[str, str]) -> dict[str, str]:
         """Render every page, collecting all failures into one PageError. Pages an office
@@ -83,7 +83,9 @@ class Guide:
             if hidden:
                 hidden_text.append(markdown)
                 continue
-            rendered[name], hidden_ids = self.pages.apply(markdown, page_uri(name))
+            rendered[name], hidden_ids = self.pages.apply(
+                markdown, page_uri(name), is_guide_page(name)
+            )
             hidden_text.append(" ".join(f'id="{anchor}"' for anchor in hidden_ids))
         if failures:
             count = len(failures)
@@ -101,6 +103,12 @@ def page_uri(page_name: str) -> str:
         if page_name.startswith(root):
             return page_name.removeprefix(root)
     return page_name
+
+
+def is_guide_page(page_name: str) -> bool:
+    """A page of the guide (docs/), as opposed to an office's own: links from the guide's
+    pages to what an office hides are taken out; from an office's pages they are errors."""
+    return page_name.startswith(PAGE_ROOTS[0])
 
 
 def load_content(data_dir: Path, root: Path, schemas_dir: Path | None = None) -> Content:
@@ -123,15 +131,15 @@ def load_office(
     office, errors = read_office(
         office_dir or root / OFFICE_FOLDER, root, schemas_dir, data_schemas
     )
-    if errors:
-        raise ContentErrors(errors)
     if office is None:
+        if errors:
+            raise ContentErrors(errors)
         return content, None, ContentChanges()
-    content, changes, errors = apply_changes(
+    content, changes, more = apply_changes(
         content, office, data_schemas, display_path(schemas_dir, root), LATER_CHECKS
     )
-    if errors:
-        raise ContentErrors(errors)
+    if errors or more:
+        raise ContentErrors(errors + more)
     return content, office, changes
 
 

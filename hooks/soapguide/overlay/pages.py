@@ -315,9 +315,10 @@ class PageChanges:
 
     # --- pages -------------------------------------------------------------------------------
 
-    def apply(self, markdown: str, page: str) -> tuple[str, set[str]]:
+    def apply(self, markdown: str, page: str, strip: bool = True) -> tuple[str, set[str]]:
         """A page's Markdown (after its macros ran) with hidden sections out, notes in and
-        links to hidden things gone; and the ids of the items in its hidden sections."""
+        (``strip``) links to hidden things gone; and the ids of the items in its hidden
+        sections."""
         if self.office is None:
             return markdown, set()
         lines = markdown.split("\n")
@@ -343,7 +344,8 @@ class PageChanges:
             kept.extend(inserts.get(index, ()))
         if -1 in inserts:
             kept = [*inserts[-1], *kept]
-        return self.strip_links("\n".join(kept), page), hidden_ids
+        text = "\n".join(kept)
+        return (self.strip_links(text, page) if strip else text), hidden_ids
 
     def _note_inserts(
         self, page: str, headings: list[Heading], lines: list[str]
