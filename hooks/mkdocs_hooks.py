@@ -6,7 +6,8 @@
   the menu, links between pages), so a broken page stops the build before MkDocs empties the
   site folder (no half-built site); the menu takes the office's changes.
 - on_files: hidden pages out; the office's own pages, logo and colour stylesheet in.
-- on_page_markdown: render the page's Markdown as a Jinja template with the guide's macros.
+- on_page_markdown: the page's Markdown rendered as a Jinja template with the guide's macros
+  (on_pre_build's check already rendered it: that result, when the text is the same).
 - on_post_build: print the print pages to site/downloads/*.pdf (soapguide.printing.pdf); skipped by
   `mkdocs serve` unless SOAPGUIDE_PDFS=on, and by any command with SOAPGUIDE_PDFS=off.
 - on_serve: `mkdocs serve` rebuilds when a file in office/ changes.
@@ -28,7 +29,7 @@ from soapguide.guide import Guide, load_guide
 from soapguide.printing.pdf import PdfError, build_pdfs, pdfs_wanted
 from soapguide.read.errors import ContentErrors
 from soapguide.render.templating import PageError
-from soapguide.site import OFFICE_PAGES, check_site
+from soapguide.site import OFFICE_PAGES, Site, check_site
 
 _state: dict[str, object] = {}
 log = logging.getLogger("mkdocs.hooks.soapguide")
@@ -78,6 +79,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
         site = check_site(_guide(), Path(config.docs_dir), nav, Path(config.config_file_path))
     except PageError as error:
         raise PluginError(str(error)) from None
+    _state["site"] = site
     config.nav = site.nav
 
 
@@ -102,8 +104,13 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> 
     # front matter would end the attribute early (and could add an event handler).
     if "description" in page.meta:
         page.meta["description"] = escape(str(page.meta["description"]))
+    name = _page_name(page.file.src_uri)
+    site = _state.get("site")
+    rendered = site.rendered(name, markdown) if isinstance(site, Site) else None
+    if rendered is not None:
+        return rendered  # on_pre_build's check rendered this very text
     try:
-        return _guide().render_page(markdown, _page_name(page.file.src_uri))
+        return _guide().render_page(markdown, name)
     except PageError as error:
         raise PluginError(str(error)) from None
 

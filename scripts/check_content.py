@@ -86,12 +86,17 @@ def check(root: Path) -> tuple[bool, str]:
         site = check_site(guide, docs, config.get("nav"), root / "mkdocs.yml")
     except PageError as error:
         return False, str(error)
+    guide_pages = [name for name in site.pages if name.startswith("docs/")]
     lines = [
         f"data/: {len(guide.content.documents)} files OK",
-        f"docs/: {len(site.pages)} pages OK",
+        f"docs/: {len(guide_pages)} pages OK",
     ]
     if guide.office is not None:
-        lines.append(f"{guide.office.display_folder}/: {guide.office.name} ({guide.site_name}) OK")
+        own = len(site.pages) - len(guide_pages)
+        lines.append(
+            f"{guide.office.display_folder}/: {guide.office.name}, {guide.site_name} "
+            f"({own} page{'s' if own != 1 else ''} of its own) OK"
+        )
     return True, "\n".join(lines)
 
 

@@ -26,13 +26,33 @@ _LINK = re.compile(r"(?<!!)\[(?:[^\[\]]|\[[^\]]*\])*\]\((?P<target>[^)\s]+)(?:\s
 OFFICE_PAGES = "office/pages/"
 
 
+# MkDocs' own front matter pattern (mkdocs.utils.meta): what it strips before the page's hooks.
+_FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+
+
 @dataclass(frozen=True)
 class Site:
-    """A checked site: each shown page's final Markdown by page name, in reading order, and
-    the menu with the office's changes."""
+    """A checked site: for each shown page, in reading order, the Markdown MkDocs will hand
+    its hooks (front matter removed) and that Markdown rendered; and the menu with the
+    office's changes. An adapter can serve the rendered pages instead of rendering again."""
 
-    pages: dict[str, str]
+    pages: dict[str, tuple[str, str]]
     nav: Any
+
+    def rendered(self, page_name: str, markdown: str) -> str | None:
+        """The page as rendered by the check, if ``markdown`` is what the check rendered."""
+        cached = self.pages.get(page_name)
+        return cached[1] if cached is not None and cached[0] == markdown else None
+
+
+def split_front_matter(source: str) -> tuple[str, str]:
+    """``(padding, body)``: ``body`` is the page as MkDocs hands it to the hooks; ``padding``
+    is a blank line for each line before it, so errors keep the file's line numbers."""
+    match = _FRONT_MATTER.match(source)
+    if not match:
+        return "", source
+    body = source[match.end() :].lstrip("\n")
+    return "\n" * source.count("\n", 0, len(source) - len(body)), body
 
 
 def nav_pages(nav: Any) -> Iterator[str]:
@@ -97,16 +117,18 @@ def check_site(guide: Guide, docs_dir: Path, nav: Any, config_file: Path | None 
         guide.render_pages({name: sources[name] for name in names})
     except PageError as error:
         raise PageError(_report([*problems, *str(error).split("\n")[1:]])) from None
-    pages: dict[str, str] = {}
+    pages: dict[str, tuple[str, str]] = {}
     for name in names:
         if page_uri(name) in guide.pages.hidden_pages:
             continue
+        padding, body = split_front_matter(sources[name])
         try:
-            pages[name] = guide.render_page(sources[name], name)
+            rendered = guide.render_page(padding + body, name)
         except PageError as error:
             problems.append(str(error))
             continue
-        problems += _link_problems(guide, name, pages[name], sources[name], files)
+        pages[name] = (body, rendered)
+        problems += _link_problems(guide, name, rendered, sources[name], files)
     if problems:
         raise PageError(_report(problems))
     return Site(pages, site_nav)

@@ -15,6 +15,8 @@ AA for normal text is 4.5:1 (WCAG 2.2, 1.4.3). The same checks run on every buil
 from __future__ import annotations
 
 import colorsys
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass
 
 AA_TEXT = 4.5
@@ -83,27 +85,43 @@ def passes_light(colour: str) -> bool:
     return contrast(colour, WHITE) >= AA_TEXT and _worst(colour, LIGHT_SURFACES)[0] >= AA_TEXT
 
 
+@functools.cache
 def nearest_passing(colour: str) -> str:
     """The colour of the same hue and saturation, as little darker as needed, that passes in
     the light palette (a failing brand colour is always too light: darker only gains)."""
     start = _lightness(colour)
-    steps = 400
-    for step in range(steps + 1):
-        candidate = _with_lightness(colour, start * (1 - step / steps))
-        if passes_light(candidate):
-            return candidate
-    return "#000000"
+    return _search(lambda lightness: _with_lightness(colour, lightness), start, 0.0, passes_light)
 
 
+@functools.cache
 def dark_palette_tint(colour: str) -> str:
     """The brand colour, lightened only as much as needed to read on the dark palette."""
     start = _lightness(colour)
-    steps = 400
-    for step in range(steps + 1):
-        candidate = _with_lightness(colour, start + (1 - start) * step / steps)
-        if _worst(candidate, DARK_SURFACES)[0] >= AA_TEXT:
-            return candidate
-    return WHITE
+    return _search(
+        lambda lightness: _with_lightness(colour, lightness),
+        start,
+        1.0,
+        lambda candidate: _worst(candidate, DARK_SURFACES)[0] >= AA_TEXT,
+    )
+
+
+def _search(
+    shade: Callable[[float], str], start: float, end: float, passes: Callable[[str], bool]
+) -> str:
+    """The shade nearest ``start`` (lightness, from ``start`` towards ``end``) that passes:
+    contrast changes monotonically along the way, so a bisection finds it."""
+    if passes(shade(start)):
+        return shade(start)
+    if not passes(shade(end)):
+        return shade(end)
+    failing, passing = start, end
+    for _ in range(30):
+        middle = (failing + passing) / 2
+        if passes(shade(middle)):
+            passing = middle
+        else:
+            failing = middle
+    return shade(passing)
 
 
 @dataclass(frozen=True)

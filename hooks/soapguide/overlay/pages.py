@@ -11,6 +11,7 @@ have run, so it needs nothing from the pages themselves.
 from __future__ import annotations
 
 import difflib
+import functools
 import posixpath
 import re
 from collections.abc import Callable, Iterable, Mapping
@@ -89,6 +90,7 @@ class PageChanges:
     hidden: dict[PageRef, DataPath] = field(default_factory=dict)
     notes: dict[PageRef, list[tuple[int, str]]] = field(default_factory=dict)
     local_pages: list[LocalPage] = field(default_factory=list)
+    _note_blocks: dict[int, str] = field(default_factory=dict, repr=False)
 
     @classmethod
     def from_office(
@@ -118,6 +120,20 @@ class PageChanges:
                 )
             )
         return changes
+
+    @functools.cached_property
+    def _pages_changed(self) -> frozenset[str]:
+        """Pages with a hidden section or a note (the others only lose links)."""
+        return frozenset(
+            ref.page for ref in (*self.hidden, *self.notes) if ref.section or ref in self.notes
+        )
+
+    @functools.cached_property
+    def _link_words(self) -> tuple[str, ...]:
+        """Text every link to something hidden contains: its file name, or '#' and anchor."""
+        words = {posixpath.basename(ref.page) for ref in self.hidden}
+        words |= {f"#{ref.section}" for ref in self.hidden if ref.section}
+        return tuple(sorted(words))
 
     # --- what is hidden ----------------------------------------------------------------------
 
@@ -321,6 +337,8 @@ class PageChanges:
         sections."""
         if self.office is None:
             return markdown, set()
+        if page not in self._pages_changed:
+            return (self.strip_links(markdown, page) if strip else markdown), set()
         lines = markdown.split("\n")
         hidden_ids: set[str] = set()
         headings = page_headings(markdown)
@@ -368,6 +386,8 @@ class PageChanges:
         return inserts
 
     def note_block(self, index: int, text: str) -> str:
+        if index in self._note_blocks:
+            return self._note_blocks[index]
         assert self.office is not None
         label = escape(f"A note from {self.office.short_name}")
         body = str(self.note_html(text)).strip()
@@ -378,10 +398,14 @@ class PageChanges:
             f"{body}\n</div>"
         )
         # One raw HTML block: no blank lines inside it.
-        return "\n".join(line for line in html.split("\n") if line.strip())
+        block = "\n".join(line for line in html.split("\n") if line.strip())
+        self._note_blocks[index] = block
+        return block
 
     def link_target(self, target: str, page: str) -> tuple[str, str | None] | None:
         """The page (and anchor) a relative link from ``page`` goes to; None for others."""
+        if target.startswith("#") and len(target) > 1:
+            return page, target[1:]
         if link_scheme(target) or target.startswith(("#", "/", "\\")) or "://" in target:
             return None
         path, _, anchor = target.partition("#")
@@ -398,7 +422,7 @@ class PageChanges:
     def strip_links(self, markdown: str, page: str) -> str:
         """Links to hidden pages and sections out of ``markdown``: a list item or a paragraph
         that is nothing but such links goes; any other such link becomes its plain text."""
-        if not self.hidden:
+        if not self.hidden or not any(word in markdown for word in self._link_words):
             return markdown
         lines = markdown.split("\n")
         out: list[str] = []

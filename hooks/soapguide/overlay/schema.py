@@ -114,10 +114,12 @@ def item_fields(data_schemas: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
 
 
 def with_item_fields(office_schema: Any, data_schemas: Mapping[str, Any]) -> dict[str, Any]:
-    """``office_schema`` with its replace: and add: entries listing the current item fields."""
-    schema = copy.deepcopy(office_schema)
+    """``office_schema`` with its replace: and add: entries listing the current item fields
+    (a new schema: the parts it changes are copied, the rest shared and left as they are)."""
     fields = item_fields(data_schemas)
+    properties = dict(office_schema["properties"])
     for key, own in ENTRY_FIELDS.items():
-        entry = schema["properties"][key]["items"]
-        entry["properties"] = {**copy.deepcopy(own), **copy.deepcopy(fields)}
-    return schema
+        entries = dict(properties[key])
+        entries["items"] = {**entries["items"], "properties": {**own, **fields}}
+        properties[key] = entries
+    return {**office_schema, "properties": properties}

@@ -1,0 +1,176 @@
+"""What the office overlay costs: the time it adds to a build, and the time from an edit of
+office/office.yml to a rebuilt site (without the PDFs).
+
+    .venv/bin/python bench/overlay_bench.py [--runs N]
+
+Prints a Markdown section for bench/RESULTS.md ("Office overlay"). Budgets (issue 8): applying
+the overlay adds under 50 ms to a build; an office.yml edit to a built site, without the PDFs,
+takes under 10 s. Measured, never asserted in tests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT / "hooks"), str(ROOT / "scripts")]
+
+from check_content import markdown_settings, read_config  # noqa: E402
+from soapguide.guide import load_content, load_guide, load_office  # noqa: E402
+from soapguide.site import check_site, nav_pages, page_sources  # noqa: E402
+
+SOURCES = ("mkdocs.yml", "hooks", "overrides", "data", "docs", "schemas", "scripts")
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+
+
+def project(destination: Path, office: bool) -> Path:
+    destination.mkdir(parents=True)
+    for name in SOURCES:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(
+                source, destination / name, ignore=shutil.ignore_patterns("__pycache__")
+            )
+        else:
+            shutil.copy2(source, destination / name)
+    if office:
+        shutil.copytree(ROOT / "examples" / "office", destination / "office")
+    return destination
+
+
+def median_ms(action: Callable[[], object], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        action()
+        times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times)
+
+
+def median_s(command: list[str], cwd: Path, runs: int, before: Callable[[int], None]) -> float:
+    times = []
+    for run in range(runs):
+        before(run)
+        started = time.perf_counter()
+        result = subprocess.run(command, cwd=cwd, env=ENV, capture_output=True, text=True)
+        times.append(time.perf_counter() - started)
+        if result.returncode != 0:
+            raise SystemExit(f"{' '.join(command)} failed:\n{result.stderr}")
+    return statistics.median(times)
+
+
+def engine_costs(upstream: Path, fork: Path, runs: int) -> dict[str, float]:
+    """Milliseconds, in-process: loading without and with the office; the overlay's own
+    steps (read and check office.yml, apply the changes, cross-checks again); and the page
+    changes (hide, notes, links) on every page plus the menu."""
+    config = read_config(ROOT)
+    extensions, options = markdown_settings(config)
+    content = load_content(fork / "data", fork)
+    guide = load_guide(fork / "data", fork, extensions, options)
+    check_site(guide, fork / "docs", config["nav"], fork / "mkdocs.yml")
+    names = [
+        name
+        for name, _ in sorted(page_sources(guide, fork / "docs").items())
+        if name.removeprefix("docs/") not in guide.pages.hidden_pages
+    ]
+    rendered = {
+        name: guide.renderer.render_page(page_sources(guide, fork / "docs")[name], name)
+        for name in names
+    }
+
+    def pages() -> None:
+        for name, text in rendered.items():
+            guide.pages.apply(text, name.split("/", 1)[1] if name.startswith("docs/") else name)
+        list(nav_pages(guide.pages.nav(config["nav"])))
+
+    return {
+        "load without office": median_ms(
+            lambda: load_guide(upstream / "data", upstream, extensions, options), runs
+        ),
+        "load with office": median_ms(
+            lambda: load_guide(fork / "data", fork, extensions, options), runs
+        ),
+        "overlay: office.yml read, checked, applied, cross-checked": median_ms(
+            lambda: load_office(content, fork), runs
+        ),
+        "overlay: pages (hide, notes, links) and the menu": median_ms(pages, runs),
+    }
+
+
+def build_costs(upstream: Path, fork: Path, runs: int) -> dict[str, float]:
+    """Seconds, as a process: the whole build without PDFs, without and with the office; and
+    an office.yml edit followed by make check and the build (the CI path without PDFs)."""
+    build = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", "site"]
+    env_off = {"SOAPGUIDE_PDFS": "off"}
+    ENV.update(env_off)
+    office_yml = fork / "office" / "office.yml"
+    original = office_yml.read_text("utf-8")
+
+    def edit(run: int) -> None:
+        office_yml.write_text(
+            original.replace("Riverside students:", f"Riverside students (edit {run}):"), "utf-8"
+        )
+
+    check = [sys.executable, "scripts/check_content.py"]
+    results = {
+        "build, no office": median_s(build, upstream, runs, lambda run: None),
+        "build, example office": median_s(build, fork, runs, lambda run: None),
+        "office.yml edit -> make check": median_s(check, fork, runs, edit),
+        "office.yml edit -> build (no PDFs)": median_s(build, fork, runs, edit),
+    }
+    office_yml.write_text(original, "utf-8")
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=15, help="in-process runs (builds: 3)")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        upstream = project(Path(folder) / "upstream", office=False)
+        fork = project(Path(folder) / "fork", office=True)
+        engine = engine_costs(upstream, fork, args.runs)
+        builds = build_costs(upstream, fork, 3)
+    added = engine["load with office"] - engine["load without office"]
+    pages = engine["overlay: pages (hide, notes, links) and the menu"]
+    edit_total = (
+        builds["office.yml edit -> make check"] + builds["office.yml edit -> build (no PDFs)"]
+    )
+    print("## Office overlay\n")
+    print(
+        f"Measured {dt.date.today().isoformat()} on this machine with examples/office as office/."
+    )
+    print("\nRun: `.venv/bin/python bench/overlay_bench.py`\n")
+    print(f"### In the engine (median of {args.runs}, in-process)\n")
+    print("| step | time |\n|---|---:|")
+    for name, value in engine.items():
+        print(f"| {name} | {value:.1f} ms |")
+    print(
+        "| **added by the overlay** (load with - without, plus pages) | "
+        f"**{added + pages:.1f} ms** |"
+    )
+    print("\n### Builds (median of 3, `mkdocs build --strict`, SOAPGUIDE_PDFS=off)\n")
+    print("| step | time |\n|---|---:|")
+    for name, value in builds.items():
+        print(f"| {name} | {value:.2f} s |")
+    print(f"| **office.yml edit -> checked and rebuilt site** | **{edit_total:.2f} s** |")
+    print(
+        f"\nBudgets: the overlay adds {added + pages:.1f} ms to a build (budget 50 ms: "
+        f"{'within' if added + pages < 50 else 'OVER'}); an office.yml edit to a rebuilt site "
+        f"without PDFs takes {edit_total:.1f} s (budget 10 s: "
+        f"{'within' if edit_total < 10 else 'OVER'})."
+    )
+
+
+if __name__ == "__main__":
+    main()
