@@ -20,7 +20,8 @@ serve: setup
 build: setup
 	$(BIN)/mkdocs build --strict
 
-# data/ against schemas/ and every docs/ page rendered, without building the site.
+# data/ and office/ against schemas/, and every page rendered as the build renders it (menu,
+# links between pages), without building the site.
 check: setup
 	@$(BIN)/python scripts/check_content.py
 

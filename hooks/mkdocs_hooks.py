@@ -26,7 +26,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from soapguide.guide import Guide, load_guide
-from soapguide.printing.pdf import PdfError, build_pdfs, pdfs_wanted
+from soapguide.printing.pdf import JOBS, PdfError, PdfJob, build_pdfs, pdfs_wanted
 from soapguide.read.errors import ContentErrors
 from soapguide.render.templating import PageError
 from soapguide.site import OFFICE_PAGES, Site, check_site
@@ -120,7 +120,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         if not pdfs_wanted(_state.get("command"), os.environ.get("SOAPGUIDE_PDFS")):
             log.info("PDF downloads skipped (mkdocs serve or SOAPGUIDE_PDFS=off; =on makes them)")
             return
-        made = build_pdfs(Path(config.site_dir), _guide().site_name)
+        made = build_pdfs(Path(config.site_dir), _guide().site_name, _pdf_jobs())
     except PdfError as error:
         raise PluginError(f"PDF downloads: {error}") from None
     log.info("PDF downloads: %s", ", ".join(result.path.name for result in made))
@@ -131,6 +131,12 @@ def on_serve(server, config: MkDocsConfig, builder):
     if office is not None:
         server.watch(str(office.folder))
     return server
+
+
+def _pdf_jobs() -> list[PdfJob]:
+    """The PDF downloads, but for print pages an office hides."""
+    hidden = _guide().pages.hidden_pages
+    return [job for job in JOBS if job.page.removesuffix("/index.html") + ".md" not in hidden]
 
 
 def _page_name(src_uri: str) -> str:

@@ -43,7 +43,8 @@ def page_the_flow_links_into() -> str:
     to (deleting it breaks that link), found by rendering the guide."""
     config = read_config(REPO)
     extensions, options = markdown_settings(config)
-    guide = load_guide(REPO / "data", REPO, extensions, options)
+    # upstream's guide, whatever office/ this repository has (a fork's)
+    guide = load_guide(REPO / "data", REPO, extensions, options, office_dir=REPO / "no-office")
     check_site(guide, REPO / "docs", config["nav"], REPO / "mkdocs.yml")
     flow = yaml.safe_load((REPO / "data" / "flow.yml").read_text("utf-8"))
     anchors = guide.renderer.anchors
@@ -122,3 +123,16 @@ def test_an_office_that_hides_a_linked_page_passes_both(tmp_path, hidden):
     href = f'href="{hidden.removesuffix(".md")}/'
     for page in (copy / "site").rglob("*.html"):
         assert href not in page.read_text("utf-8"), page
+
+
+def test_an_office_that_hides_a_print_page_builds_without_its_pdf(tmp_path):
+    copy = project(tmp_path)
+    office = install_office(copy)
+    hidden = "print/pocket-checklist.md"
+    text = (office / "office.yml").read_text("utf-8").replace("hide:\n", f"hide:\n  - {hidden}\n")
+    (office / "office.yml").write_text(text, "utf-8")
+    built = build(copy)
+    assert built.returncode == 0, built.stderr
+    downloads = {path.name for path in (copy / "site" / "downloads").iterdir()}
+    assert "pocket-checklist.pdf" not in downloads and downloads
+    assert not (copy / "site" / "print" / "pocket-checklist").exists()

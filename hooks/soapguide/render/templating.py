@@ -159,7 +159,11 @@ class GuideRenderer:
             return f"#{item_id}"
         page = self.anchors.get(item_id)
         if page is None:
-            raise ItemLookupError(f"no page shows the item '{item_id}', so it cannot be linked")
+            raise ItemLookupError(
+                f"no page shows the item '{item_id}', so the link to it would be broken — "
+                "show the item on a page (restore the page or the macro that shows it), or "
+                "remove the link"
+            )
         if page == self._page:
             return f"#{item_id}"
         here = self.page_url(self._page or "docs/index.md")
