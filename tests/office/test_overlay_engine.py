@@ -24,7 +24,8 @@ from soapguide.overlay.colour import (
     passes_light,
 )
 from soapguide.overlay.office import Office
-from soapguide.overlay.pages import PageChanges, page_headings
+from soapguide.overlay.page_text import page_headings
+from soapguide.overlay.pages import PageChanges
 from soapguide.read.content import Content
 from soapguide.read.yaml_source import load_yaml
 

@@ -2,16 +2,15 @@
 steps to the flow's outcomes, and put the office's site name in place of the upstream one.
 
 The result is ordinary ``Content`` that the render stage reads like any other, except that each
-changed file is an :class:`OverlaidDocument`: it remembers which parts came from office.yml and
-locates them there. The cross-file checks then run again on the overlaid content, and every
-problem they find is reported where the office can act on it: a part the office wrote is
-reported at its line in office.yml; something that still needs a removed item names both the
-removal and the place that needs it.
+changed file is an ``OverlaidDocument`` (``rebuild``): it remembers which parts came from
+office.yml and locates them there. The cross-file checks then run again on the overlaid
+content, and every problem they find is reported where the office can act on it: a part the
+office wrote is reported at its line in office.yml; something that still needs a removed item
+names both the removal and the place that needs it.
 """
 
 from __future__ import annotations
 
-import copy
 import dataclasses
 import difflib
 import re
@@ -23,8 +22,9 @@ from ..check.checks import CROSS_CHECKS
 from ..check.schemas import schema_errors
 from ..read.content import Content
 from ..read.errors import ContentError
-from ..read.yaml_source import DataPath, Location, YamlDocument, format_path
+from ..read.yaml_source import DataPath, YamlDocument, format_path
 from .office import Office
+from .rebuild import OverlaidDocument, Plan, Rebuilder
 from .schema import item_schema_at
 
 CrossCheck = Callable[[Content], list[ContentError]]
@@ -34,43 +34,8 @@ PROTECTED = {
     "rules": "data/rules.yml states the NRMP's contact rule, which the guide puts first; an "
     "office cannot change or remove it",
 }
-POSITIONS = ("first", "last")
 _QUOTED = re.compile(r"'([a-z0-9]+(?:-[a-z0-9]+)*)'")
 _PATH_PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
-
-
-@dataclass
-class OverlaidDocument(YamlDocument):
-    """A data file with an office's changes: parts written in office.yml are located there."""
-
-    office: YamlDocument | None = None
-    # Path here -> path in office.yml, for each part the office wrote (and all inside it).
-    origins: dict[DataPath, DataPath] = field(default_factory=dict)
-
-    def office_path(self, path: DataPath) -> DataPath | None:
-        for length in range(len(path), -1, -1):
-            origin = self.origins.get(path[:length])
-            if origin is not None:
-                return (*origin, *path[length:])
-        return None
-
-    def locate(self, path: DataPath) -> Location:
-        office_path = self.office_path(path)
-        if office_path is not None and self.office is not None:
-            return self.office.locate(office_path)
-        return super().locate(path)
-
-    def locate_key(self, path: DataPath) -> Location:
-        office_path = self.office_path(path)
-        if office_path is not None and self.office is not None:
-            return self.office.locate_key(office_path)
-        return super().locate_key(path)
-
-    def locate_text(self, path: DataPath, fragment: str) -> Location:
-        office_path = self.office_path(path)
-        if office_path is not None and self.office is not None:
-            return self.office.locate_text(office_path, fragment)
-        return super().locate_text(path, fragment)
 
 
 @dataclass(frozen=True)
@@ -81,18 +46,6 @@ class ContentChanges:
     added: Mapping[str, str] = field(default_factory=dict)
     removed: Mapping[str, str] = field(default_factory=dict)
     flow_steps: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # outcome -> steps
-
-
-@dataclass
-class _Plan:
-    replace: dict[str, int] = field(default_factory=dict)
-    before: dict[str, list[int]] = field(default_factory=dict)
-    after: dict[str, list[int]] = field(default_factory=dict)
-    remove: dict[str, int] = field(default_factory=dict)
-    first_steps: dict[str, list[int]] = field(default_factory=dict)
-    last_steps: dict[str, list[int]] = field(default_factory=dict)
-    files: set[str] = field(default_factory=set)  # data files that change
-    applied: set[str] = field(default_factory=set)  # target ids met while rebuilding
 
 
 def apply_changes(
@@ -110,7 +63,7 @@ def apply_changes(
     documents = dict(content.documents)
     for name in sorted(plan.files | {"meta"}):
         if name in documents:
-            documents[name] = _Rebuilder(documents[name], office, plan).build(name)
+            documents[name] = Rebuilder(documents[name], office, plan).build(name)
     errors = planner.not_applied(plan)
     overlaid = dataclasses.replace(content, documents=documents)
     if not errors:
@@ -139,7 +92,7 @@ class _Planner:
         for name in content.documents:
             for path, item in content.items_with_ids(name):
                 self.items.setdefault(str(item["id"]), (name, path))
-        self._plan = _Plan()
+        self._plan = Plan()
         self._replaced: dict[str, str] = {}
         self._added: dict[str, str] = {}
         self._removed: dict[str, str] = {}
@@ -166,7 +119,7 @@ class _Planner:
             )
         )
 
-    def plan(self) -> _Plan:
+    def plan(self) -> Plan:
         data = self.office.data
         for index, item_id in enumerate(data.get("remove") or []):
             self._remove(index, str(item_id))
@@ -405,7 +358,7 @@ class _Planner:
             self.errors.append(dataclasses.replace(problem, where=where, message=message))
         return not problems
 
-    def not_applied(self, plan: _Plan) -> list[ContentError]:
+    def not_applied(self, plan: Plan) -> list[ContentError]:
         """Changes to an item inside a field that another replace entry replaces whole."""
         errors = []
         targets = {
@@ -449,116 +402,6 @@ def _entry_view(
         if path[:length] == entry_path and len(path) > length and path[length] not in not_fields:
             keys[path[length:]] = location
     return YamlDocument(office.display_name, dict(item), values, keys, office.lines)
-
-
-class _Rebuilder:
-    """Copy one data file with the planned changes, remembering where every part came from."""
-
-    def __init__(self, document: YamlDocument, office: Office, plan: _Plan):
-        self.document = document
-        self.office = office
-        self.plan = plan
-        self.values: dict[DataPath, Location] = {}
-        self.keys: dict[DataPath, Location] = {}
-        self.origins: dict[DataPath, DataPath] = {}
-
-    def build(self, name: str) -> OverlaidDocument:
-        data = self._copy(self.document.data, (), ())
-        if name == "meta" and isinstance(data, dict):
-            data["site_name"] = self.office.site_name
-            self.origins[("site_name",)] = ("site_name",)
-        return OverlaidDocument(
-            self.document.display_name,
-            data,
-            self.values,
-            self.keys,
-            self.document.lines,
-            office=self.office.document,
-            origins=self.origins,
-        )
-
-    def _copy(self, value: Any, old: DataPath, new: DataPath) -> Any:
-        if old in self.document.values:
-            self.values[new] = self.document.values[old]
-        if old in self.document.keys:
-            self.keys[new] = self.document.keys[old]
-        if isinstance(value, dict):
-            return self._mapping(value, old, new)
-        if isinstance(value, list):
-            return self._list(value, old, new)
-        return value
-
-    def _from_office(self, office_path: DataPath, new: DataPath) -> Any:
-        self.origins[new] = office_path
-        value: Any = self.office.data
-        for part in office_path:
-            value = value[part]
-        return copy.deepcopy(value)
-
-    def _mapping(self, value: dict[str, Any], old: DataPath, new: DataPath) -> dict[str, Any]:
-        item_id = value.get("id") if old and isinstance(old[-1], int) else None
-        item_id = item_id if isinstance(item_id, str) else None
-        entry = self.plan.replace.get(item_id) if item_id else None
-        fields = self.office.data["replace"][entry] if entry is not None else {}
-        steps = item_id in self.plan.first_steps or item_id in self.plan.last_steps
-        result: dict[str, Any] = {}
-        for key, child in value.items():
-            if key == "next_steps" and steps:
-                result[key] = self._steps(item_id, child, (*old, key), (*new, key), entry)
-            elif key in fields and key != "id":
-                result[key] = self._from_office(("replace", entry, key), (*new, key))
-            else:
-                result[key] = self._copy(child, (*old, key), (*new, key))
-        for key in fields:
-            if key not in value and key != "id":
-                result[key] = self._from_office(("replace", entry, key), (*new, key))
-        if item_id:
-            self.plan.applied.add(item_id)
-        return result
-
-    def _list(self, value: list[Any], old: DataPath, new: DataPath) -> list[Any]:
-        result: list[Any] = []
-        for index, child in enumerate(value):
-            child_id = child.get("id") if isinstance(child, dict) else None
-            for entry in self.plan.before.get(child_id, ()) if child_id else ():
-                result.append(self._added(entry, (*new, len(result))))
-            if child_id in self.plan.remove:
-                self.plan.applied.add(child_id)
-                continue
-            result.append(self._copy(child, (*old, index), (*new, len(result))))
-            for entry in self.plan.after.get(child_id, ()) if child_id else ():
-                result.append(self._added(entry, (*new, len(result))))
-        return result
-
-    def _added(self, entry: int, new: DataPath) -> dict[str, Any]:
-        self.origins[new] = ("add", entry)
-        fields = self.office.data["add"][entry]
-        return {k: copy.deepcopy(v) for k, v in fields.items() if k not in ("after", "before")}
-
-    def _steps(
-        self, outcome_id: str, steps: Any, old: DataPath, new: DataPath, entry: int | None
-    ) -> list[Any]:
-        """An outcome's next_steps with the office's steps first and last."""
-        replaced = entry is not None and "next_steps" in self.office.data["replace"][entry]
-        base = self.office.data["replace"][entry]["next_steps"] if replaced else steps
-        if old in self.document.values and not replaced:
-            self.values[new] = self.document.values[old]
-        if replaced:
-            self.origins[new] = ("replace", entry, "next_steps")
-        firsts = self.plan.first_steps.get(outcome_id, [])
-        lasts = self.plan.last_steps.get(outcome_id, [])
-        result: list[Any] = []
-        for index in firsts:
-            result.append(self._from_office(("flow_steps", index, "text"), (*new, len(result))))
-        for position, step in enumerate(base):
-            if replaced:
-                origin = ("replace", entry, "next_steps", position)
-                result.append(self._from_office(origin, (*new, len(result))))
-            else:
-                result.append(self._copy(step, (*old, position), (*new, len(result))))
-        for index in lasts:
-            result.append(self._from_office(("flow_steps", index, "text"), (*new, len(result))))
-        return result
 
 
 def _parse_path(where: str) -> DataPath:

@@ -13,43 +13,35 @@ from __future__ import annotations
 import difflib
 import functools
 import posixpath
-import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from markdown.extensions.toc import slugify
 from markupsafe import escape
 
-from ..check.text_policy import html_in, link_scheme, unsafe_link_in
+from ..check.text_policy import link_scheme
 from ..read.errors import ContentError
 from ..read.yaml_source import DataPath, format_path
+from .menu import insert, without
 from .office import Office
+from .page_text import (
+    ANCHOR,
+    FENCE,
+    LINK,
+    LIST_ITEM,
+    Heading,
+    after_front_matter,
+    block_end,
+    markdown_only,
+    only_links,
+    page_headings,
+)
 
 PAGES_FOLDER = "pages"
 HOME = "index.md"
 # Pages an office may not hide: the home page, and the rule that the guide puts first.
 UNHIDEABLE = {HOME: "the home page", "rules.md": "the NRMP contact rule's page"}
-
-_FENCE = re.compile(r"^\s*(```|~~~)")
-_HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
-_ATTRS = re.compile(r"\s*\{([^{}]*)\}\s*$")
-_EXPLICIT_ID = re.compile(r"(?:^|\s)#([\w-]+)")
-_LINK = re.compile(
-    r"(?<!!)\[(?P<text>(?:[^\[\]]|\[[^\]]*\])*)\]\((?P<target>[^)\s]+)(?:\s+\"[^\"]*\")?\)"
-    r"(?P<attrs>\{[^{}\n]*\})?"
-)
-_LIST_ITEM = re.compile(r"^(?P<indent>\s*)(?:[-*+]|\d+[.)])\s+")
-_ANCHOR = re.compile(r'\bid="([^"]+)"')
-_INLINE_MARKUP = re.compile(r"\[([^\]]*)\]\([^)]*\)|[*_`]")
-
-
-@dataclass(frozen=True)
-class Heading:
-    level: int
-    anchor: str
-    line: int  # 1-based, in the text it was read from
 
 
 @dataclass(frozen=True)
@@ -352,7 +344,7 @@ class PageChanges:
             )
             section = range(heading.line - 1, end)
             drop.update(section)
-            hidden_ids.update(_ANCHOR.findall("\n".join(lines[i] for i in section)))
+            hidden_ids.update(ANCHOR.findall("\n".join(lines[i] for i in section)))
         inserts = self._note_inserts(page, headings, lines)
         kept: list[str] = []
         for index, line in enumerate(lines):
@@ -375,7 +367,7 @@ class PageChanges:
                 continue
             if ref.section is None:
                 title = next((h for h in headings if h.level == 1), None)
-                after = title.line - 1 if title else _after_front_matter(lines)
+                after = title.line - 1 if title else after_front_matter(lines)
             else:
                 heading = next((h for h in headings if h.anchor == ref.section), None)
                 if heading is None:
@@ -430,25 +422,25 @@ class PageChanges:
         in_fence = False
         while index < len(lines):
             line = lines[index]
-            if _FENCE.match(line):
+            if FENCE.match(line):
                 in_fence = not in_fence
-            if in_fence or not _LINK.search(line):
+            if in_fence or not LINK.search(line):
                 out.append(line)
                 index += 1
                 continue
-            block_end = _block_end(lines, index)
-            block = "\n".join(lines[index:block_end])
-            links = list(_LINK.finditer(block))
+            end = block_end(lines, index)
+            block = "\n".join(lines[index:end])
+            links = list(LINK.finditer(block))
             hidden = [m for m in links if self.link_hidden(m.group("target"), page)]
-            if hidden and len(hidden) == len(links) and _only_links(block, _LIST_ITEM.match(line)):
-                index = block_end  # the whole item or paragraph was links to hidden pages
+            if hidden and len(hidden) == len(links) and only_links(block, LIST_ITEM.match(line)):
+                index = end  # the whole item or paragraph was links to hidden pages
                 continue
-            unwrapped = _LINK.sub(
+            unwrapped = LINK.sub(
                 lambda m: m.group("text") if self.link_hidden(m.group("target"), page) else m[0],
                 block,
             )
             out.extend(unwrapped.split("\n"))
-            index = block_end
+            index = end
         return "\n".join(out)
 
     # --- the menu ----------------------------------------------------------------------------
@@ -457,151 +449,14 @@ class PageChanges:
         """MkDocs' ``nav`` without hidden pages (and sections left empty), with local pages."""
         if nav is None or self.office is None:
             return nav
-        result = _without(nav, self.hidden_pages)
+        result = without(nav, self.hidden_pages)
         for page in self.local_pages:
             entry: Any = {page.title: page.uri} if page.title else page.uri
             anchor = page.after or page.before
-            if not (anchor and _insert(result, anchor, entry, after=bool(page.after))):
+            if not (anchor and insert(result, anchor, entry, after=bool(page.after))):
                 result.append(entry)
         return result
 
 
-def page_headings(markdown: str) -> list[Heading]:
-    """The page's Markdown headings with the anchors MkDocs gives them (toc's slugify, an
-    explicit ``{ #id }`` kept, repeats numbered ``_1``, ``_2``)."""
-    headings: list[Heading] = []
-    used: set[str] = set()
-    in_fence = False
-    for number, line in enumerate(markdown.split("\n"), start=1):
-        if _FENCE.match(line):
-            in_fence = not in_fence
-            continue
-        match = None if in_fence else _HEADING.match(line)
-        if not match:
-            continue
-        text = match.group(2)
-        anchor = None
-        attrs = _ATTRS.search(text)
-        if attrs:
-            explicit = _EXPLICIT_ID.search(attrs.group(1))
-            anchor = explicit.group(1) if explicit else None
-            text = text[: attrs.start()]
-        if anchor is None:
-            plain = _INLINE_MARKUP.sub(lambda m: m.group(1) or "", text)
-            anchor = slugify(plain, "-")
-            base, count = anchor, 0
-            while anchor in used or not anchor:
-                count += 1
-                anchor = f"{base}_{count}"
-        used.add(anchor)
-        headings.append(Heading(len(match.group(1)), anchor, number))
-    return headings
-
-
-def markdown_only(display: str, text: str) -> list[ContentError]:
-    """An office page may hold Markdown, never HTML or links to unsafe addresses."""
-    errors = []
-    in_fence = False
-    for number, line in enumerate(text.split("\n"), start=1):
-        if _FENCE.match(line):
-            in_fence = not in_fence
-            continue
-        if in_fence:
-            continue
-        tag = html_in(line)
-        if tag:
-            errors.append(
-                ContentError(
-                    display,
-                    number,
-                    line.find(tag.split()[0]) + 1,
-                    "",
-                    f"HTML is not allowed in your pages (found '{tag}')",
-                    "write Markdown: **bold**, *italic*, [link](https://…), lists with '- '",
-                )
-            )
-        link = unsafe_link_in(line)
-        if link:
-            errors.append(
-                ContentError(
-                    display,
-                    number,
-                    line.find(link[1]) + 1,
-                    "",
-                    f"a '{link[0]}:' link is not allowed; links may go to https://, mailto: or "
-                    "tel: addresses, or to the guide's pages",
-                    "link to a full https:// address or a page like checklist.md",
-                )
-            )
-    return errors
-
-
 def _display(path: Path, root: Path) -> str:
     return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
-
-
-def _after_front_matter(lines: list[str]) -> int:
-    if lines and lines[0].strip() == "---":
-        for index in range(1, len(lines)):
-            if lines[index].strip() in ("---", "..."):
-                return index
-    return -1
-
-
-def _block_end(lines: list[str], start: int) -> int:
-    """The end (exclusive) of the list item or paragraph that starts at ``start``."""
-    item = _LIST_ITEM.match(lines[start])
-    indent = len(item.group("indent")) if item else -1
-    end = start + 1
-    while end < len(lines):
-        line = lines[end]
-        if not line.strip() or _HEADING.match(line) or _FENCE.match(line):
-            break
-        following = _LIST_ITEM.match(line)
-        if following and (item is None or len(following.group("indent")) <= indent):
-            break
-        end += 1
-    return end
-
-
-def _only_links(block: str, item: re.Match[str] | None) -> bool:
-    """Whether a block goes when all its links do: a list item (in the guide, a list of links
-    to read next), or a paragraph that is nothing but a link (a button, say)."""
-    return item is not None or not _LINK.sub("", block).strip()
-
-
-def _without(nav: list[Any], hidden: frozenset[str]) -> list[Any]:
-    result: list[Any] = []
-    for entry in nav:
-        if isinstance(entry, str):
-            if entry not in hidden:
-                result.append(entry)
-        elif isinstance(entry, dict):
-            kept = {}
-            for title, value in entry.items():
-                if isinstance(value, list):
-                    children = _without(value, hidden)
-                    if children:
-                        kept[title] = children
-                elif not (isinstance(value, str) and value in hidden):
-                    kept[title] = value
-            if kept:
-                result.append(kept)
-        else:
-            result.append(entry)
-    return result
-
-
-def _insert(nav: list[Any], anchor: str, entry: Any, after: bool) -> bool:
-    for index, item in enumerate(nav):
-        target = item if isinstance(item, str) else None
-        if isinstance(item, dict) and len(item) == 1:
-            value = next(iter(item.values()))
-            if isinstance(value, str):
-                target = value
-            elif isinstance(value, list) and _insert(value, anchor, entry, after):
-                return True
-        if target == anchor:
-            nav.insert(index + 1 if after else index, entry)
-            return True
-    return False
