@@ -57,12 +57,24 @@ def ok(result: subprocess.CompletedProcess[str]) -> str:
     return result.stdout
 
 
+NOT_SHIPPED = {".git", ".venv", "site", "office", "node_modules", "__pycache__", ".pytest_cache"}
+
+
 def project_files() -> list[str]:
-    """This project's files as git sees them (tracked, and new ones not ignored)."""
-    listed = ok(git(REPO, "ls-files", "--cached", "--others", "--exclude-standard", "-z"))
+    """This project's files as git sees them (tracked, and new ones not ignored); outside a
+    git checkout (an unpacked archive), every file but the usual build and tool folders."""
+    listed = git(REPO, "ls-files", "--cached", "--others", "--exclude-standard", "-z")
+    if listed.returncode == 0:
+        names = listed.stdout.split("\0")
+    else:
+        names = [
+            path.relative_to(REPO).as_posix()
+            for path in REPO.rglob("*")
+            if not NOT_SHIPPED & set(path.relative_to(REPO).parts)
+        ]
     return sorted(
         name
-        for name in listed.split("\0")
+        for name in names
         if name and (REPO / name).is_file() and not name.startswith("office/")
     )
 
