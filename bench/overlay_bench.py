@@ -28,7 +28,7 @@ sys.path[:0] = [str(ROOT / "hooks"), str(ROOT / "scripts")]
 
 from check_content import markdown_settings, read_config  # noqa: E402
 from soapguide.guide import load_content, load_guide, load_office, page_uri  # noqa: E402
-from soapguide.site import check_site, nav_pages, page_sources  # noqa: E402
+from soapguide.site import all_page_sources, check_site, nav_pages  # noqa: E402
 
 SOURCES = ("mkdocs.yml", "hooks", "overrides", "data", "docs", "schemas", "scripts")
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
@@ -90,18 +90,18 @@ def engine_costs(upstream: Path, fork: Path, runs: int) -> dict[str, tuple[float
     content = load_content(fork / "data", fork)
     guide = load_guide(fork / "data", fork, extensions, options)
     check_site(guide, fork / "docs", config["nav"], fork / "mkdocs.yml")
-    sources = page_sources(guide, fork / "docs")
+    sources = all_page_sources(guide, fork / "docs")
     rendered = {
-        page_uri(name): guide.renderer.render_page(source, name)
+        page_uri(name): guide.renderer.render_page_once(source, name)[0].markdown
         for name, source in sources.items()
-        if page_uri(name) not in guide.pages.hidden_pages
+        if page_uri(name) not in guide.page_changes.hidden_pages
     }
     by_uri = {page_uri(name): source for name, source in sources.items()}
 
     def pages() -> None:
         for uri, text in rendered.items():
-            guide.pages.apply(text, uri)
-        list(nav_pages(guide.pages.nav(config["nav"])))
+            guide.page_changes.apply(text, uri)
+        list(nav_pages(guide.page_changes.nav(config["nav"])))
 
     return {
         "load without office": median_ms(
@@ -115,7 +115,7 @@ def engine_costs(upstream: Path, fork: Path, runs: int) -> dict[str, tuple[float
         ),
         "overlay: pages (hide, notes, links) and the menu": median_ms(pages, runs),
         "overlay: its pages, sections and menu places checked": median_ms(
-            lambda: guide.pages.check(by_uri, list(nav_pages(config["nav"]))),
+            lambda: guide.page_changes.check(by_uri, list(nav_pages(config["nav"]))),
             runs,
         ),
     }
@@ -155,12 +155,11 @@ def main() -> None:
         fork = project(Path(folder) / "fork", office=True)
         engine = engine_costs(upstream, fork, args.runs)
         builds = build_costs(upstream, fork, 3)
-    # What the overlay adds: its own steps (a build applies the page changes twice: the
-    # checking render and the one it serves). Loading with and without an office differ by
-    # less than the noise of loading the guide at all, so that difference is not used.
+    # What the overlay adds: its own steps (a build applies the page changes once per page,
+    # and again to the pages that link to something hidden). Loading with and without an
+    # office differ by less than the noise of loading the guide at all: that is not used.
     steps = [name for name in engine if name.startswith("overlay:")]
-    pages = engine["overlay: pages (hide, notes, links) and the menu"]
-    added = [sum(engine[name][i] for name in steps) + pages[i] for i in (0, 1)]
+    added = [sum(engine[name][i] for name in steps) for i in (0, 1)]
     edit = [
         builds["office.yml edit -> make check"][i] + builds["office.yml edit -> build (no PDFs)"][i]
         for i in (0, 1)
@@ -178,7 +177,7 @@ def main() -> None:
     for name, (wall, cpu) in engine.items():
         print(f"| {name} | {wall:.1f} ms | {cpu:.1f} ms |")
     print(
-        "| **added to a build by the overlay** (its steps, pages twice) | "
+        "| **added to a build by the overlay** (its steps) | "
         f"**{added[0]:.1f} ms** | **{added[1]:.1f} ms** |"
     )
     print("\n### Builds (median of 3, `mkdocs build --strict`, SOAPGUIDE_PDFS=off)\n")

@@ -1,9 +1,10 @@
 """Check data/, the office overlay (office/, when present) and every page without building the
 site (`make check`, also run in CI).
 
-Prints "data/: N files OK" and exits 0, or prints every problem and exits 1. It runs the same
-engine, schemas, Markdown settings and site-wide checks (soapguide.site: pages rendered as the
-build renders them, the menu, links between pages) as `mkdocs build`, but not MkDocs itself:
+Prints "data/: N files OK" and "docs/: N pages OK" (and a line for the office) and exits 0, or
+prints every problem (worded for a check: it builds nothing) and exits 1. It runs the same
+engine, schemas, Markdown settings and site-wide checks (soapguide.site: every page rendered as
+the build renders it, the menu, links between pages) as `mkdocs build`, but not MkDocs itself:
 loading MkDocs' configuration (theme, plugins) would take longer than the whole check. The one
 check it leaves to the build is the PDFs' fit on paper, which needs Chromium.
 """
@@ -80,10 +81,10 @@ def check(root: Path) -> tuple[bool, str]:
             directory_urls=config.get("use_directory_urls", True),
         )
     except ContentErrors as error:
-        return False, error.report()
+        return False, error.report(building=False)
     docs = root / config.get("docs_dir", "docs")
     try:
-        site = check_site(guide, docs, config.get("nav"), root / "mkdocs.yml")
+        site = check_site(guide, docs, config.get("nav"), root / "mkdocs.yml", building=False)
     except PageError as error:
         return False, str(error)
     guide_pages = [name for name in site.pages if name.startswith("docs/")]
@@ -91,10 +92,10 @@ def check(root: Path) -> tuple[bool, str]:
         f"data/: {len(guide.content.documents)} files OK",
         f"docs/: {len(guide_pages)} pages OK",
     ]
-    if guide.office is not None:
+    if guide.overlay is not None:
         own = len(site.pages) - len(guide_pages)
         lines.append(
-            f"{guide.office.display_folder}/: {guide.office.name}, {guide.site_name} "
+            f"{guide.overlay.display_folder}/: {guide.overlay.name}, {guide.site_name} "
             f"({own} page{'s' if own != 1 else ''} of its own) OK"
         )
     return True, "\n".join(lines)

@@ -1,83 +1,109 @@
 #!/usr/bin/env bash
-# Set up everything `make serve`, `make build` and `make test` need, on a fresh machine or again.
-#  1. .venv with Python 3.11 (created if missing or not 3.11).
-#  2. pip install -r requirements.txt, skipped when requirements.txt is unchanged since last time.
-#  3. A Chromium for the browser tests: nothing to do when $CHROMIUM_PATH (default
-#     /usr/bin/chromium) is an executable; otherwise Debian's `chromium` package via apt-get
-#     (with sudo when not root).
+# Set up what one `make` target needs, on a fresh machine or again (quick once done):
+#
+#   scripts/setup.sh runtime          make serve, make check: the site's packages, no browser
+#   scripts/setup.sh runtime browser  make build: plus Chromium/Chrome for the PDF downloads
+#                                     (not looked for with SOAPGUIDE_PDFS=off)
+#   scripts/setup.sh test browser     make test: the test and lint tools too
+#
+#  1. .venv with Python 3.11 or newer (scripts/find_python.sh chooses; $PYTHON overrides).
+#  2. The pinned packages: requirements.txt (runtime) or requirements-test.txt (runtime, test
+#     and lint), installed with pip unless every pin is already there.
+#  3. Chromium or Chrome, when asked for: found where it is
+#     (hooks/soapguide/printing/browser_lookup.py);
+#     only on Debian or Ubuntu without one, Debian's `chromium` package through apt-get.
+#
+# Bash 3.2 compatible (macOS's /bin/bash); no GNU-only tools.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 VENV=.venv
-STAMP="$VENV/.requirements.sha256"
+set_name=${1:-test}
+want_browser=${2:-}
+case "$set_name" in
+    runtime) requirements="requirements.txt" ;;
+    test) requirements="requirements-test.txt" ;;
+    *)
+        echo "usage: scripts/setup.sh runtime|test [browser]" >&2
+        exit 2
+        ;;
+esac
+case "$(printf '%s' "${SOAPGUIDE_PDFS:-}" | tr '[:upper:]' '[:lower:]')" in
+    off | 0 | no | false) [ "$set_name" = runtime ] && want_browser="" ;;
+esac
+steps=2
+[ "$want_browser" = browser ] && steps=3
 
 say() { printf 'setup: %s\n' "$*"; }
-
-find_python() {
-    local candidate
-    for candidate in "${PYTHON:-}" python3.11 python3; do
-        [ -n "$candidate" ] || continue
-        command -v "$candidate" >/dev/null 2>&1 || continue
-        if "$candidate" -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))' 2>/dev/null; then
-            echo "$candidate"
-            return 0
-        fi
-    done
-    return 1
-}
-
-venv_is_311() {
-    [ -x "$VENV/bin/python" ] &&
-        "$VENV/bin/python" -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))' 2>/dev/null
-}
-
-# 1. The virtual environment.
-if ! venv_is_311; then
-    if ! python=$(find_python); then
-        say "Python 3.11 not found (tried \$PYTHON, python3.11, python3). Install Python 3.11." >&2
-        exit 1
-    fi
-    say "creating $VENV with $python"
-    rm -rf "$VENV"
-    if ! "$python" -m venv "$VENV"; then
-        say "'$python -m venv' failed; on Debian/Ubuntu install the python3.11-venv package." >&2
-        exit 1
-    fi
-fi
-
-# 2. Python packages, only when requirements.txt changed.
-want=$(sha256sum requirements.txt | cut -d' ' -f1)
-have=$(cat "$STAMP" 2>/dev/null || true)
-if [ "$want" != "$have" ]; then
-    say "installing requirements.txt into $VENV"
-    "$VENV/bin/python" -m pip install --disable-pip-version-check --quiet -r requirements.txt
-    echo "$want" >"$STAMP"
-else
-    say "requirements.txt already installed"
-fi
-
-# 3. Chromium for the browser tests (Playwright drives it; it downloads no browser of its own).
-chromium="${CHROMIUM_PATH:-/usr/bin/chromium}"
-if [ -x "$chromium" ]; then
-    say "browser: $chromium"
-elif [ -n "${CHROMIUM_PATH:-}" ] && [ "$CHROMIUM_PATH" != /usr/bin/chromium ]; then
-    say "CHROMIUM_PATH=$CHROMIUM_PATH is not an executable; the browser tests will fail." >&2
+fail() {
+    printf 'setup: %s\n' "$*" >&2
     exit 1
-else
-    say "installing Debian's chromium with apt-get"
-    sudo=()
-    if [ "$(id -u)" -ne 0 ]; then
-        command -v sudo >/dev/null 2>&1 || {
-            say "not root and no sudo: install the 'chromium' package by hand." >&2
-            exit 1
-        }
-        sudo=(sudo)
-    fi
-    "${sudo[@]}" apt-get update
-    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium
-    if [ ! -x /usr/bin/chromium ]; then
-        say "apt-get installed chromium but /usr/bin/chromium is missing (an Ubuntu snap stub?);" \
-            "set CHROMIUM_PATH to a Chromium or Chrome binary." >&2
-        exit 1
+}
+
+venv_version() {
+    "$VENV/bin/python" -c 'import sys; print("%d.%d" % sys.version_info[:2])' 2>/dev/null
+}
+
+# 1. The virtual environment: kept while its Python works and is 3.11 or newer (and is the
+#    version $PYTHON names, when set).
+have=$(venv_version || true)
+keep=""
+if [ -n "$have" ] && [ "${have%%.*}" = 3 ] && [ "${have#*.}" -ge 11 ]; then
+    keep=yes
+    if [ -n "${PYTHON:-}" ]; then
+        wanted=$("$PYTHON" -c 'import sys; print("%d.%d" % sys.version_info[:2])' 2>/dev/null || true)
+        [ "$wanted" = "$have" ] || keep=""
     fi
 fi
+if [ -n "$keep" ]; then
+    say "[1/$steps] Python $have in $VENV"
+else
+    python=$(bash scripts/find_python.sh) || exit 1
+    version=$("$python" -c 'import sys; print("%d.%d.%d" % sys.version_info[:3])')
+    say "[1/$steps] creating $VENV with $python (Python $version)"
+    rm -rf "$VENV"
+    "$python" -m venv "$VENV" ||
+        fail "'$python -m venv' failed; on Debian/Ubuntu install the python3-venv package."
+fi
+
+# 2. The pinned packages.
+if "$VENV/bin/python" scripts/pins_installed.py "$requirements" >/dev/null; then
+    say "[2/$steps] packages of $requirements already installed"
+else
+    say "[2/$steps] installing the packages pinned in $requirements into $VENV" \
+        "(under a minute the first time; pip's output follows)"
+    "$VENV/bin/python" -m pip install --disable-pip-version-check --progress-bar off \
+        -r "$requirements" 2>&1 | grep -v -e '^Requirement already satisfied' \
+        -e 'is ignored: it is neither a file nor a directory' || true
+    "$VENV/bin/python" scripts/pins_installed.py "$requirements" >&2 ||
+        fail "pip did not install every package of $requirements (see its output above)."
+fi
+
+[ "$want_browser" = browser ] || exit 0
+
+# 3. A browser: the PDF downloads print with it and the browser tests drive it.
+lookup() { PYTHONPATH=hooks "$VENV/bin/python" -m soapguide.printing.browser_lookup; }
+if chromium=$(lookup 2>/dev/null); then
+    say "[3/3] browser: $chromium"
+    exit 0
+fi
+missing=$(lookup 2>&1 || true)
+if [ -n "${CHROMIUM_PATH:-}" ] || [ ! -f /etc/debian_version ] ||
+    ! command -v apt-get >/dev/null 2>&1; then
+    fail "$missing"
+fi
+say "[3/3] no Chromium or Chrome found: installing Debian's chromium with apt-get (about 30 s)"
+if [ "$(id -u)" -eq 0 ]; then
+    apt-get update
+    env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium
+elif command -v sudo >/dev/null 2>&1; then
+    sudo apt-get update
+    sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium
+else
+    fail "not root and no sudo: install the 'chromium' package, or set CHROMIUM_PATH."
+fi
+if ! chromium=$(lookup 2>/dev/null); then
+    fail "apt-get installed chromium but no browser was found (an Ubuntu snap stub?);" \
+        "set CHROMIUM_PATH to a Chromium or Chrome binary."
+fi
+say "browser: $chromium"

@@ -1,19 +1,21 @@
 """What the print tests compare against: the texts each card and the pocket page must carry,
-read from data/ as a reader sees them (Markdown rendered, blanks as their labels), and small
-helpers to print a page to PDF in Chromium and read it back."""
+from the content as the build loads it (tests/guide_content.py), as a reader sees them
+(Markdown rendered, blanks as their labels), and small helpers to print a page to PDF in
+Chromium and read it back."""
 
 from __future__ import annotations
 
-import functools
 import html
 import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
 from pypdf import PdfReader
+from soapguide.render.scripts import card_id, card_versions, phase_text
 from soapguide.render.text import TextRenderer
+
+from tests.guide_content import site_content
 
 REPO = Path(__file__).resolve().parents[1]
 SCRIPT_CARDS = "print/script-cards/"
@@ -29,9 +31,9 @@ A4_PT = (595.28, 841.89)
 _markdown = TextRenderer(["abbr", "attr_list"])
 
 
-@functools.cache
 def data(name: str):
-    return yaml.safe_load((REPO / "data" / f"{name}.yml").read_text("utf-8"))
+    """One data file's content as the build loads it (``data("scripts")``)."""
+    return site_content()[name]
 
 
 def shown(text: str) -> str:
@@ -49,8 +51,10 @@ def squash(text: str) -> str:
 @dataclass(frozen=True)
 class Card:
     id: str
-    title: str
+    title: str  # as printed: the script's title and the phase the card is for
     lines: tuple[str, ...]
+    channel: str
+    steps: tuple[str, ...]  # the steps the card lists: those its lines cover
 
     @property
     def texts(self) -> tuple[str, ...]:
@@ -58,10 +62,23 @@ class Card:
 
 
 def cards() -> list[Card]:
-    return [
-        Card(s["id"], s["title"], tuple(shown(line["text"]) for line in s["lines"]))
-        for s in data("scripts")["scripts"]
-    ]
+    """Every printed card, in print order: one per script and phase (render.scripts)."""
+    scripts, phases = data("scripts")["scripts"], data("scripts")["phases"]
+    structure = data("scripts")["structure"]
+    both = f"{phases['during']['label']} or {phases['after']['label'].lower()}"
+    result = []
+    for script, phase in card_versions(scripts):
+        used = {line["step"] for line in script["lines"]}
+        result.append(
+            Card(
+                card_id(script, phase),
+                f"{script['title']} — {phases[phase]['label'] if phase else both}",
+                tuple(shown(phase_text(line, phase)) for line in script["lines"]),
+                script["channel"],
+                tuple(shown(step["step"]) for step in structure if step["id"] in used),
+            )
+        )
+    return result
 
 
 def pocket_texts() -> list[str]:

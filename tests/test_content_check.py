@@ -48,5 +48,5 @@ def test_make_check_runs_the_check_script_after_setup():
         timeout=60,
     )
     commands = result.stdout.splitlines()
-    assert commands[0] == "bash scripts/setup.sh"
+    assert commands[0] == "bash scripts/setup.sh runtime", "the site's packages, no browser"
     assert commands[-1] == ".venv/bin/python scripts/check_content.py"

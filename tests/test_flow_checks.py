@@ -8,6 +8,7 @@ to authors, since it silently cuts text short.) ``valid.yml`` has no problem and
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import shutil
@@ -21,15 +22,22 @@ from soapguide.guide import Content, load_content, load_guide
 from soapguide.read.errors import ContentErrors
 from soapguide.read.yaml_source import load_yaml
 
+from tests.scenario import build, copy_project
+
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = REPO / "tests" / "flow_fixtures"
 SCHEMA = json.loads((REPO / "schemas" / "flow.schema.json").read_text("utf-8"))
 BROKEN = sorted(p for p in FIXTURES.glob("*.yml") if p.stem != "valid")
 
 
+@functools.cache
+def real_content() -> Content:
+    return load_content(REPO / "data", REPO)
+
+
 def content_with_flow(flow_file: Path) -> Content:
     """The real guide content, with data/flow.yml replaced by ``flow_file``."""
-    content = load_content(REPO / "data", REPO)
+    content = real_content()
     document, problems = load_yaml(flow_file, f"tests/flow_fixtures/{flow_file.name}")
     assert document is not None and not problems
     return Content({**content.documents, "flow": document})
@@ -73,6 +81,66 @@ def test_a_broken_flow_stops_the_build_with_every_problem(tmp_path: Path) -> Non
     report = raised.value.report()
     assert re.search(r"data/flow\.yml:21:\d+: questions\[1\]\.options\[1\]\.next: ", report)
     assert "making a loop: q-a → q-b → q-a" in report
+
+
+def data_copy_with(tmp_path: Path, name: str, find: str, replace: str) -> tuple[Path, int]:
+    """A copy of data/ and schemas/ under ``tmp_path`` with the first ``find`` in data/``name``
+    replaced; and the line the replacement is on."""
+    data = tmp_path / "data"
+    shutil.copytree(REPO / "data", data)
+    shutil.copytree(REPO / "schemas", tmp_path / "schemas")
+    text = (data / name).read_text("utf-8")
+    assert find in text, f"{find!r} is not in data/{name}"
+    (data / name).write_text(text.replace(find, replace, 1), "utf-8")
+    return data, text[: text.index(find)].count("\n") + 1
+
+
+def after_soap_words_of_a_script() -> tuple[str, str]:
+    """One script line as written for after SOAP (found in the data, not by id), and the same
+    line made to say 'today during SOAP'."""
+    scripts = yaml.safe_load((REPO / "data" / "scripts.yml").read_text("utf-8"))["scripts"]
+    words = next(line["after"] for s in scripts for line in s["lines"] if "after" in line)
+    return f'after: "{words}"', 'after: "Thank you for your help today during SOAP."'
+
+
+def test_a_script_that_says_during_soap_after_soap_stops_the_build_at_its_line(tmp_path) -> None:
+    find, replace = after_soap_words_of_a_script()
+    data, line = data_copy_with(tmp_path, "scripts.yml", find, replace)
+    with pytest.raises(ContentErrors) as raised:
+        load_guide(data, tmp_path)
+    report = raised.value.report()
+    assert re.search(
+        rf"^data/scripts\.yml:{line}:\d+: scripts\[\d+\]\.lines\[\d+\]\.after: ", report, re.M
+    )
+    assert "is shown after SOAP but assumes SOAP is still under way ('today during SOAP')" in report
+    assert "No, SOAP is over" in report or "⇒" in report  # names a path that shows it
+
+
+def test_a_line_true_in_one_phase_only_written_once_stops_the_build(tmp_path) -> None:
+    """A line that says "during SOAP today" as text: (for both phases) is caught wherever an
+    after-SOAP path shows its script."""
+    scripts = yaml.safe_load((REPO / "data" / "scripts.yml").read_text("utf-8"))["scripts"]
+    words = next(line["text"] for s in scripts for line in s["lines"] if "text" in line)
+    find = f'text: "{words}"'
+    data, line = data_copy_with(
+        tmp_path, "scripts.yml", find, 'text: "Thanks for today during SOAP."'
+    )
+    with pytest.raises(ContentErrors) as raised:
+        load_guide(data, tmp_path)
+    assert re.search(rf"^data/scripts\.yml:{line}:\d+: ", raised.value.report(), re.M)
+
+
+def test_a_phase_word_in_the_flow_stops_mkdocs_build_with_file_and_line(tmp_path) -> None:
+    """End to end: `mkdocs build --strict` fails before writing anything, naming file and line."""
+    project = copy_project(tmp_path / "project")
+    find, replace = after_soap_words_of_a_script()
+    text = (project / "data" / "scripts.yml").read_text("utf-8")
+    line = text[: text.index(find)].count("\n") + 1
+    (project / "data" / "scripts.yml").write_text(text.replace(find, replace, 1), "utf-8")
+    result = build(project)
+    assert result.returncode != 0
+    assert f"data/scripts.yml:{line}:" in result.stdout + result.stderr
+    assert not (project / "site" / "index.html").exists()
 
 
 def test_the_guide_builds_with_the_real_flow() -> None:

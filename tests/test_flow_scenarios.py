@@ -10,13 +10,25 @@ from pathlib import Path
 
 import pytest
 from conftest import block_other_hosts
+from soapguide.flow.model import build_flow
 from soapguide.flow.page import embed_json, prefix_ids
+from soapguide.guide import load_content
 
 from tests.scenario import REPO, build, copy_project
 from tests.static_server import serve_directory
 
 HOSTILE_QUESTION = "Who will you speak to? </script><script>window.__pwned = 1</script>"
 HOSTILE_LABEL = 'The director <img src=x onerror="window.__pwned = 2"> & co'
+FLOW = build_flow(load_content(REPO / "data", REPO).documents["flow"])
+# The question and answer the variant makes hostile: the last question on a path to a call.
+CALL = next(p for p in FLOW.paths() if p.outcome.verdict == "call")
+TARGET = CALL.steps[-1]
+
+
+def query(steps) -> str:
+    return "?a=" + ",".join(
+        f"{s.question.id}:{s.question.options.index(s.option) + 1}" for s in steps
+    )
 
 
 def test_embedded_json_cannot_end_its_script_element() -> None:
@@ -53,8 +65,10 @@ def build_variant(project: Path, site: Path, base: str) -> str:
     config.write_text(f"site_url: {base}\n" + text, "utf-8")
     flow = project / "data" / "flow.yml"
     text = flow.read_text("utf-8")
-    text = text.replace("text: Who will you most likely speak to?", f"text: '{HOSTILE_QUESTION}'")
-    text = text.replace("label: The program director\n", f"label: '{HOSTILE_LABEL}'\n")
+    question, label = f"text: {TARGET.question.text}\n", f"label: {TARGET.option.label}\n"
+    assert question in text and label in text, "the variant's target is not written plainly"
+    text = text.replace(question, f"text: '{HOSTILE_QUESTION}'\n")
+    text = text.replace(label, f"label: '{HOSTILE_LABEL}'\n")
     flow.write_text(text, "utf-8")
     # The validator would reject the hostile text; build with the hooks that skip it, to prove
     # the page itself keeps such text inert (defence in depth).
@@ -96,27 +110,26 @@ def test_with_instant_navigation_the_flow_runs_after_each_page_swap(variant_page
     page.locator(".md-nav__link", has_text="Should I call?").first.click()
     page.wait_for_selector("#flow.flow--js")
     assert page.evaluate("window.__samePage") is True, "that was a full page load"
-    answer(page, "Yes, the program contacted me first")
-    assert heading(page) == "Which best describes where you are right now?"
+    first = CALL.steps[0]
+    answer(page, first.option.label)
+    assert heading(page) == CALL.steps[1].question.text
     page.locator(".md-nav__link", has_text="Home").first.click()
     page.wait_for_selector("#flow", state="detached")
     page.locator(".md-nav__link", has_text="Should I call?").first.click()
     page.wait_for_selector("#flow.flow--js")
     assert page.evaluate("window.__samePage") is True
-    answer(page, "I'm not sure")
-    assert "Don't contact anyone until you have checked the rule" in heading(page)
+    ends = next(o for o in first.question.options if o.outcome)
+    answer(page, ends.label)
+    assert FLOW.outcomes[ends.outcome].title in heading(page)
     page.go_back()
-    assert heading(page) == "May you contact this program?"
+    assert heading(page) == first.question.text
     assert errors == []
 
 
 @pytest.mark.browser
 def test_content_cannot_inject_script_or_markup(variant_page, variant_site):
     page = variant_page
-    page.goto(
-        variant_site
-        + "should-i-call/?a=q-rule:1,q-situation:2,q-purpose:1,q-channel:2,q-voicemail:2"
-    )
+    page.goto(variant_site + "should-i-call/" + query(CALL.steps[:-1]))
     page.wait_for_selector("#flow.flow--js")
     assert heading(page) == HOSTILE_QUESTION
     assert page.get_by_label(HOSTILE_LABEL, exact=True).count() == 1

@@ -42,6 +42,17 @@ def test_pocket_checklist_is_exactly_one_quarter_letter_page(page, site_server):
     assert same_size(pdf.sizes[0], inches_to_points(POCKET_SIZE_IN)), pdf.sizes
 
 
+def test_a_card_lists_only_the_steps_its_script_covers(page, site_server):
+    """Every step a card lists has a line on the card that says it (and no other step)."""
+    pdf = print_to_pdf(page, site_server + SCRIPT_CARDS, paper="card")
+    every = step_texts()
+    for number, card in enumerate(CARDS):
+        text = squash(pdf.pages[number])
+        assert all(squash(step) in text for step in card.steps), card.id
+        missing = [s for s in every if s not in card.steps and squash(s) in text]
+        assert not missing, f"{card.id} lists steps its script does not cover: {missing}"
+
+
 def test_pocket_checklist_carries_every_item_rule_and_tone_example(page, site_server):
     pdf = print_to_pdf(page, site_server + POCKET_CHECKLIST)
     missing = [text for text in pocket_texts() if squash(text) not in squash(pdf.pages[0])]
@@ -54,8 +65,8 @@ def test_each_card_prints_alone_on_one_4x6_card_with_all_its_text(page, site_ser
     assert len(pdf.pages) == 1, f"{card.id}: {len(pdf.pages)} pages"
     assert same_size(pdf.sizes[0], CARD_PT), pdf.sizes
     text = squash(pdf.pages[0])
-    expected = [*card.texts, *step_texts(), *phrase_texts()]
-    if card.id == "voicemail":
+    expected = [*card.texts, *card.steps, *phrase_texts()]
+    if card.channel == "voicemail":
         expected += voicemail_rule_texts()
     missing = [t for t in expected if squash(t) not in text]
     assert not missing, f"{card.id}: missing {missing}"

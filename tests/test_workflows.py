@@ -62,10 +62,38 @@ def test_tests_workflow_runs_make_test(workflows_dir: Path) -> None:
     )
 
 
+def test_tests_workflow_runs_the_oldest_and_the_newest_python(workflows_dir: Path) -> None:
+    workflow = load_workflow(workflows_dir / "tests.yml")
+    job = workflow["jobs"]["test"]
+    versions = job["strategy"]["matrix"]["python"]
+    assert versions[0] == "3.11" and len(versions) >= 2, versions
+    setup = next(s for s in job["steps"] if s.get("uses", "").startswith("actions/setup-python@"))
+    assert setup["with"]["python-version"] == "${{ matrix.python }}"
+    assert job["env"]["PYTHON"] == "python", "setup.sh must use the Python of the matrix"
+
+
 def test_pages_workflow_uploads_and_deploys_the_site(workflows_dir: Path) -> None:
     workflow = load_workflow(workflows_dir / "pages.yml")
     uses = [step.get("uses", "") for step in steps_of(workflow)]
     assert any(u.startswith("actions/upload-pages-artifact@") for u in uses), uses
     assert any(u.startswith("actions/deploy-pages@") for u in uses), uses
     runs = [step.get("run", "") for step in steps_of(workflow)]
-    assert any("make build" in run for run in runs), f"no step runs `make build`: {runs}"
+    assert any("mkdocs build --strict" in run for run in runs), f"no site build: {runs}"
+
+
+def test_pages_workflow_installs_only_the_runtime_set(workflows_dir: Path) -> None:
+    """The deploy installs requirements.txt and nothing else: no test or lint tools, no
+    `make` target (make test or make setup would install them)."""
+    workflow = load_workflow(workflows_dir / "pages.yml")
+    lines = [
+        line.strip()
+        for step in steps_of(workflow)
+        for line in step.get("run", "").splitlines()
+        if line.strip()
+    ]
+    installs = [line for line in lines if "install" in line.split()]
+    assert installs == ["python -m pip install --disable-pip-version-check -r requirements.txt"], (
+        installs
+    )
+    assert not any(line.split()[0] in {"make", "uv", "pipx", "uvx"} for line in lines), lines
+    assert "requirements-test" not in str(workflow)

@@ -5,7 +5,7 @@ with links to items resolved to the pages that show them), and every link betwee
 a page the site has.
 
 The MkDocs adapter runs :func:`check_site` before it builds and then serves the pages it
-rendered; ``scripts/check_content.py`` runs the same function and stops there.
+rendered (``Guide.page``); ``scripts/check_content.py`` runs the same function and stops there.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from typing import Any
 from .guide import Guide, page_uri
 from .overlay.pages import PageRef
 from .render.templating import PageError
+from .sources import page_sources, reading_order
 
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _CODE_SPAN = re.compile(r"(`+).+?\1")
@@ -26,33 +27,13 @@ _LINK = re.compile(r"(?<!!)\[(?:[^\[\]]|\[[^\]]*\])*\]\((?P<target>[^)\s]+)(?:\s
 OFFICE_PAGES = "office/pages/"
 
 
-# MkDocs' own front matter pattern (mkdocs.utils.meta): what it strips before the page's hooks.
-_FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
-
-
 @dataclass(frozen=True)
 class Site:
-    """A checked site: for each shown page, in reading order, the Markdown MkDocs will hand
-    its hooks (front matter removed) and that Markdown rendered; and the menu with the
-    office's changes. An adapter can serve the rendered pages instead of rendering again."""
+    """A checked site: each shown page's final Markdown by page name, in reading order, and
+    the menu with the office's changes."""
 
-    pages: dict[str, tuple[str, str]]
+    pages: dict[str, str]
     nav: Any
-
-    def rendered(self, page_name: str, markdown: str) -> str | None:
-        """The page as rendered by the check, if ``markdown`` is what the check rendered."""
-        cached = self.pages.get(page_name)
-        return cached[1] if cached is not None and cached[0] == markdown else None
-
-
-def split_front_matter(source: str) -> tuple[str, str]:
-    """``(padding, body)``: ``body`` is the page as MkDocs hands it to the hooks; ``padding``
-    is a blank line for each line before it, so errors keep the file's line numbers."""
-    match = _FRONT_MATTER.match(source)
-    if not match:
-        return "", source
-    body = source[match.end() :].lstrip("\n")
-    return "\n" * source.count("\n", 0, len(source) - len(body)), body
 
 
 def nav_pages(nav: Any) -> Iterator[str]:
@@ -68,17 +49,19 @@ def nav_pages(nav: Any) -> Iterator[str]:
             yield from nav_pages(value)
 
 
-def page_sources(guide: Guide, docs_dir: Path) -> dict[str, str]:
-    """Every page's source by page name: docs/*.md, then the office's listed pages."""
-    sources = {
-        f"docs/{path.relative_to(docs_dir).as_posix()}": path.read_text(encoding="utf-8-sig")
-        for path in sorted(docs_dir.rglob("*.md"))
-        if not any(part.startswith(".") for part in path.relative_to(docs_dir).parts)
-    }
-    for page in guide.pages.local_pages:
+def all_page_sources(guide: Guide, docs_dir: Path, nav: Any = None) -> dict[str, str]:
+    """Every page's source by page name, in reading order (``nav``, then by name): docs/*.md
+    and the office's listed pages."""
+    sources = page_sources(docs_dir)
+    for page in guide.page_changes.local_pages:
         if page.file.is_file():
             sources[OFFICE_PAGES + page.uri] = page.file.read_text(encoding="utf-8-sig")
-    return sources
+    order = reading_order(nav)
+    return dict(
+        sorted(
+            sources.items(), key=lambda item: (order.get(page_uri(item[0]), len(order)), item[0])
+        )
+    )
 
 
 def site_files(guide: Guide, docs_dir: Path) -> set[str]:
@@ -89,55 +72,51 @@ def site_files(guide: Guide, docs_dir: Path) -> set[str]:
         if path.is_file()
         and not any(part.startswith(".") for part in path.relative_to(docs_dir).parts)
     }
-    files -= guide.pages.hidden_pages
-    files |= {page.uri for page in guide.pages.local_pages if page.file.is_file()}
-    if guide.office and guide.office.logo_url:
-        files.add(guide.office.logo_url)
+    files -= guide.page_changes.hidden_pages
+    files |= {page.uri for page in guide.page_changes.local_pages if page.file.is_file()}
+    if guide.overlay and guide.overlay.logo_url:
+        files.add(guide.overlay.logo_url)
     return files
 
 
-def check_site(guide: Guide, docs_dir: Path, nav: Any, config_file: Path | None = None) -> Site:
-    """Run every site-wide check; raise PageError listing every problem found."""
-    sources = page_sources(guide, docs_dir)
+def check_site(
+    guide: Guide,
+    docs_dir: Path,
+    nav: Any,
+    config_file: Path | None = None,
+    building: bool = True,
+) -> Site:
+    """Run every site-wide check; raise PageError listing every problem found (worded for a
+    build, or with ``building=False`` for a check that builds nothing)."""
+    sources = all_page_sources(guide, docs_dir, guide.page_changes.nav(nav))
     problems = [
         str(error)
-        for error in guide.pages.check(
+        for error in guide.page_changes.check(
             {page_uri(name): source for name, source in sources.items()},
             None if nav is None else list(nav_pages(nav)),
         )
     ]
-    site_nav = guide.pages.nav(nav)
+    site_nav = guide.page_changes.nav(nav)
     files = site_files(guide, docs_dir)
     if problems:  # the office names pages or headings that are not there: fix those first
-        raise PageError(_report(problems))
+        raise PageError(_report(problems, building))
     problems += _nav_problems(site_nav, files, config_file)
-    order = {page: number for number, page in enumerate(nav_pages(site_nav))}
-    names = sorted(sources, key=lambda name: (order.get(page_uri(name), len(order)), name))
     try:
-        guide.render_pages({name: sources[name] for name in names})
+        rendered = guide.render_pages(sources, building)
     except PageError as error:
-        raise PageError(_report([*problems, *str(error).split("\n")[1:]])) from None
-    pages: dict[str, tuple[str, str]] = {}
-    for name in names:
-        if page_uri(name) in guide.pages.hidden_pages:
-            continue
-        padding, body = split_front_matter(sources[name])
-        try:
-            rendered = guide.render_page(padding + body, name)
-        except PageError as error:
-            problems.append(str(error))
-            continue
-        pages[name] = (body, rendered)
-        problems += _link_problems(guide, name, rendered, sources[name], files)
+        raise PageError(_report([*problems, *str(error).split("\n")[1:]], building)) from None
+    for name, markdown in rendered.items():
+        problems += _link_problems(guide, name, markdown, sources[name], files)
     if problems:
-        raise PageError(_report(problems))
-    return Site(pages, site_nav)
+        raise PageError(_report(problems, building))
+    return Site(rendered, site_nav)
 
 
-def _report(problems: list[str]) -> str:
+def _report(problems: list[str], building: bool = True) -> str:
     count = len(problems)
     noun = "problem" if count == 1 else "problems"
-    return "\n".join([f"The site has {count} {noun}; nothing was built.", *problems])
+    outcome = "; nothing was built." if building else " to fix before the site can be built."
+    return "\n".join([f"The site has {count} {noun}{outcome}", *problems])
 
 
 def _nav_problems(nav: Any, files: set[str], config_file: Path | None) -> list[str]:
@@ -164,14 +143,15 @@ def _link_problems(
     problems = []
     uri = page_uri(name)
     for target in _links(markdown):
-        resolved = guide.pages.link_target(target, uri)
+        resolved = guide.page_changes.link_target(target, uri)
         if resolved is None:
             continue
         path, anchor = resolved
         line = _line_of(source, f"]({target}")
-        if guide.pages.hides(path, anchor):
-            ref = PageRef(path, None) if guide.pages.hides(path) else PageRef(path, anchor)
-            where = guide.office.place(guide.pages.hidden[ref]) if guide.office else "office.yml"
+        if guide.page_changes.hides(path, anchor):
+            ref = PageRef(path, None) if guide.page_changes.hides(path) else PageRef(path, anchor)
+            overlay = guide.overlay
+            where = overlay.place(guide.page_changes.hidden[ref]) if overlay else "office.yml"
             problems.append(
                 f"{name}:{line}: the link to '{target}' goes to {ref}, which {where} hides\n"
                 f"    fix: remove the link, or stop hiding {ref}"

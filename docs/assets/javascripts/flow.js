@@ -1,8 +1,11 @@
 /* "Should I call?": one question at a time (the GOV.UK question-page pattern), from the flow
-   embedded in the page as JSON (#flow-data). The answers live in the URL (?a=q-rule:1,...), so
+   embedded in the page as JSON (#flow-data). The answers live in the URL (?a=q-phase:1,...), so
    back/forward, reload and a shared link all show the same step. Text is written with
    textContent; outcome details and script cards are cloned from the page's own pre-rendered,
-   sanitised HTML (the no-JavaScript version). No request is made and nothing is stored. */
+   sanitised HTML (the no-JavaScript version). No request is made and nothing is stored.
+   Phases: an answer may set the reader's phase (during SOAP or after it; "not sure" counts as
+   during); an outcome shows each script's card for that phase. The schedule block under the
+   phase question gets one line comparing this device's clock with SOAP's dates (clock, below). */
 (function () {
   "use strict";
   var flow, step, status, memo = {}, listening = false;
@@ -41,6 +44,55 @@
   function chosen(answer) {
     return flow.questions[answer[0]].options[answer[1] - 1];
   }
+  /* The reader's phase: set by the last answer that carries one; during until then. */
+  function phaseOf(answers) {
+    var phase = "during";
+    answers.forEach(function (a) { if (chosen(a).phase) phase = chosen(a).phase; });
+    return phase;
+  }
+
+  /* The device-clock line: what this device's clock says about SOAP's dates, in ET. It states
+     the comparison and never answers the question for the reader. */
+  function eastern(ms) {
+    try {
+      var parts = {}, format = new Intl.DateTimeFormat("en-US", {
+        timeZone: "America/New_York", weekday: "long", year: "numeric", month: "long",
+        day: "numeric", hour: "numeric", minute: "2-digit", hour12: true
+      });
+      format.formatToParts(new Date(ms)).forEach(function (p) { parts[p.type] = p.value; });
+      var period = /^p/i.test(parts.dayPeriod || "") ? "p.m." : "a.m.";
+      return { year: +parts.year, text: parts.weekday + ", " + parts.month + " " + parts.day + ", " +
+        parts.year + ", " + parts.hour + ":" + parts.minute + " " + period };
+    } catch (e) {
+      return null;
+    }
+  }
+  function clockCase(c, now, year) {
+    if (year > c.matchYear) return "past-year";
+    if (now < c.start) return c.confirmed ? "before" : "before-unconfirmed";
+    if (now < c.end) {
+      if (!c.confirmed) return "during-unconfirmed";
+      if (c.timeKnown) return "during";
+      return now >= c.endDay ? "during-last-day" : "during-open-end";
+    }
+    return c.confirmed ? "after" : "after-unconfirmed";
+  }
+  function clockLine(line) {
+    var c = flow.clock, now = Date.now(), here = eastern(now);
+    if (!c || !here || !line) return;
+    var text = line.getAttribute("data-" + clockCase(c, now, here.year)) || "";
+    line.textContent = text.replace(/\{(now|year|start|end)\}/g, function (m, key) {
+      return { now: here.text, year: c.matchYear, start: c.startText, end: c.endText }[key];
+    });
+  }
+  function scheduleBlock() {
+    var source = document.querySelector("#flow-fallback [data-flow-schedule]");
+    if (!source) return null;
+    var block = copy(source);
+    clockLine(block.querySelector("[data-flow-clock]"));
+    return block;
+  }
+
   function go(answers) {
     history.pushState({ flow: true }, "", url(answers));
     render(answers, true);
@@ -73,6 +125,7 @@
       add(fieldset, el("p", { class: "flow-hint", id: "flow-hint" }, q.hint));
       described.push("flow-hint");
     }
+    if (q.schedule) add(fieldset, scheduleBlock());
     if (error) {
       var message = add(el("p", { class: "flow-error-message", id: "flow-error" }), el("span", { class: "flow-vh" }, "Error: "));
       message.appendChild(document.createTextNode("Select an answer"));
@@ -125,6 +178,7 @@
     verdict.appendChild(document.createTextNode(o.verdictLabel));
     add(heading, verdict).appendChild(document.createTextNode(" " + o.title));
     add(box, heading, copy(source.querySelector("[data-flow-explanation]")));
+    if (o.schedule) add(box, scheduleBlock());
 
     add(box, el("h3", null, "Why: your answers"));
     var list = el("dl", { class: "flow-summary" });
@@ -139,7 +193,13 @@
 
     if (o.scripts.length) {
       var cards = el("div", { class: "script-cards" });
-      o.scripts.forEach(function (s) { add(cards, copy(document.getElementById("flow-card-" + s), "H3", "h4")); });
+      var after = phaseOf(answers) === "after";
+      o.scripts.forEach(function (s) {
+        /* The card for the reader's phase; a script with one version for both has one card. */
+        var card = (after && document.getElementById("flow-card-" + s + "-after")) ||
+          document.getElementById("flow-card-" + s);
+        add(cards, copy(card, "H3", "h4"));
+      });
       add(box, el("h3", null, "What to say"), cards);
     }
     var see = source.querySelector(".flow-see");
@@ -160,6 +220,7 @@
   function init() {
     if (!start()) return;
     document.getElementById("flow").classList.add("flow--js");
+    clockLine(step.querySelector("[data-flow-clock]")); /* the first question, as served */
     var early = step.querySelector("input:checked"); /* a choice made before the script ran */
     if (early) memo[flow.start] = +early.value;
     render(parse(location.search), false);

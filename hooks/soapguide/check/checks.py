@@ -21,7 +21,14 @@ from ..read.dates import as_date
 from ..read.errors import ContentError
 from ..read.yaml_source import DataPath, YamlDocument, format_path
 from .schema_messages import ID_PATTERN as ID_SCHEMA_PATTERN
-from .text_policy import html_in, image_in, relative_link_in, unsafe_link_in
+from .text_policy import (
+    html_in,
+    image_in,
+    relative_link_in,
+    scheme_is_hidden,
+    unsafe_link_in,
+    visible_prefix,
+)
 
 if TYPE_CHECKING:
     from ..read.content import Content
@@ -29,6 +36,10 @@ if TYPE_CHECKING:
 ID_PATTERN = re.compile(ID_SCHEMA_PATTERN)  # the schemas' id pattern
 PLACEHOLDER_NAME = re.compile(r"[a-z][a-z0-9_]*")
 _BRACED = re.compile(r"\{([^{}]*)\}")
+# A script's two phases (data/scripts.yml, phases:), and the keys of a script line that hold
+# words to say: text (both phases) or one text per phase.
+PHASES = ("during", "after")
+LINE_TEXT_KEYS = ("text", *PHASES)
 
 
 def error_at(
@@ -132,11 +143,14 @@ def check_script_placeholders(content: Content) -> list[ContentError]:
         declared.append(placeholder["name"])
     for s, script in enumerate(scripts["scripts"]):
         for n, line in enumerate(script["lines"]):
-            path = ("scripts", s, "lines", n, "text")
-            errors += [
-                error_at(document, path, message, hint, fragment)
-                for message, hint, fragment in _brace_problems(line["text"], declared)
-            ]
+            for key in LINE_TEXT_KEYS:  # one text, or one per phase
+                if key not in line:
+                    continue
+                path = ("scripts", s, "lines", n, key)
+                errors += [
+                    error_at(document, path, message, hint, fragment)
+                    for message, hint, fragment in _brace_problems(line[key], declared)
+                ]
     return errors
 
 
@@ -209,14 +223,19 @@ def check_text_policy(document: YamlDocument) -> list[ContentError]:
         link = unsafe_link_in(text)
         if link:
             scheme, destination = link
+            hidden = (
+                " (written with hidden characters or HTML entities, which a browser removes)"
+                if scheme_is_hidden(destination)
+                else ""
+            )
             errors.append(
                 error_at(
                     document,
                     path,
-                    f"a '{scheme}:' link is not allowed; links may go to https://, mailto: "
-                    "or tel: addresses only",
+                    f"a '{scheme}:' link is not allowed{hidden}; links may go to https://, "
+                    "mailto: or tel: addresses only",
                     "link to a full https:// address, or remove the link",
-                    fragment=destination,
+                    fragment=visible_prefix(destination),
                 )
             )
         relative = relative_link_in(text)

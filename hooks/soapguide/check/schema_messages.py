@@ -251,6 +251,14 @@ class SchemaMessages:
                 "write the date as year-month-day, like 2026-11-25, and check that the day exists",
                 empty,
             )
+        if keyword == "oneOf":
+            forms = " or ".join(_form(sub) for sub in error.validator_value)
+            return self._error(
+                path,
+                f"expected {forms}, found {found}",
+                schema.get("description", "compare it with the other items in this file"),
+                empty,
+            )
         if keyword in ("minimum", "maximum"):
             low, high = schema.get("minimum"), schema.get("maximum")
             between = f"between {low} and {high}" if low is not None and high is not None else ""
@@ -267,6 +275,17 @@ def _priority(error: ValidationError) -> tuple[int, list[Any]]:
     keyword = str(error.validator)
     rank = VALUE_KEYWORDS.index(keyword) if keyword in VALUE_KEYWORDS else -1
     return rank, [str(part) for part in error.absolute_path]
+
+
+def _form(schema: dict[str, Any]) -> str:
+    """One alternative of a ``oneOf``, in words: the keys it needs, or its kind of value."""
+    if "required" in schema:
+        return " and ".join(f"'{key}:'" for key in schema["required"])
+    kind = schema.get("type")
+    if kind == "object" and schema.get("required"):
+        keys = ", ".join(f"'{key}:'" for key in schema["required"])
+        return f"a group of {keys} lines"
+    return _kinds(kind) if kind else "another form"
 
 
 def _kinds(expected: str | list[str]) -> str:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from ..read.errors import ContentError
 from .checks import CROSS_CHECKS, FILE_CHECKS, CrossCheck
+from .schedule_checks import check_schedule
 from .schemas import SUFFIX, check_data_files, display_path, load_schemas, schema_errors
 
 if TYPE_CHECKING:
@@ -43,6 +44,6 @@ def validate(
         if not problems:
             passed[name] = document
     checked = dataclasses.replace(content, documents=passed, complete=set(passed) >= set(schemas))
-    for check in (*CROSS_CHECKS, *later_checks):
+    for check in (*CROSS_CHECKS, check_schedule, *later_checks):
         errors += check(checked)
     return errors

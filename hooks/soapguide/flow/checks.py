@@ -1,26 +1,67 @@
-"""Build-time checks that the decision flow in data/flow.yml is sound, as a graph.
+"""Build-time checks that the decision flow in data/flow.yml is sound, as a graph, and safe.
 
 Every reference resolves (next question, outcome, script ids, guide item ids), each answer leads
 to exactly one place, there are no loops, every question and outcome can be reached from the
-start, and no path asks more than MAX_QUESTIONS questions. Each problem is a ContentError with
-the file, line and ids involved, and a fix.
+start, and no path asks more than MAX_QUESTIONS questions. Then, on every path:
+
+- the rule comes first: a path may end in "call" or "email" only if the reader said SOAP is
+  over, or that the program contacted them first (answers marked with ``fact:``);
+- the words fit the phase: nothing shown after the reader said SOAP is over (questions, the
+  outcome, the scripts it links, in their after-SOAP words) assumes SOAP is still under way,
+  and nothing shown during SOAP assumes it is over. Which scripts a path reaches is found from
+  the data, never from a list of ids.
+
+Each problem is a ContentError with the file, line and ids involved, and a fix.
 """
 
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
-from typing import TYPE_CHECKING
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any
 
 from ..read.errors import ContentError
-from ..read.yaml_source import DataPath, format_path
-from .model import Flow, Option, build_flow
+from ..read.yaml_source import DataPath, YamlDocument, format_path
+from ..render.scripts import phase_texts
+from .model import PHASE_NAMES, Flow, FlowPath, Option, build_flow
 
 if TYPE_CHECKING:
     from ..read.content import Content
 
 FLOW_FILE = "flow"
 MAX_QUESTIONS = 8
+CONTACT_VERDICTS = ("call", "email")
+# An answer with one of these facts lets a path end in call or email.
+MAY_CONTACT = {"soap-over", "contacted-first"}
+
+# Words that assume a phase. Shown in the other phase, they are untrue.
+ASSUMES = {
+    # Shown after SOAP, these still assume it is under way.
+    "after": tuple(
+        re.compile(pattern, re.IGNORECASE)
+        for pattern in (
+            r"\bduring SOAP,? today\b",
+            r"\btoday,? during SOAP\b",
+            r"\bwith SOAP today\b",
+            r"\bSOAP is (?:still )?(?:under ?way|running|on)\b",
+            r"\bwhile SOAP (?:is|runs)\b",
+            r"\bcontacted (?:you|me) first\b",
+            r"\breached out first\b",
+            r"\buntil SOAP (?:ends|is over|concludes)\b",
+        )
+    ),
+    # Shown during SOAP, these state that it is over. Only plain statements: "until you know
+    # SOAP is over" and "once SOAP has ended" are true during SOAP.
+    "during": tuple(
+        re.compile(pattern, re.IGNORECASE)
+        for pattern in (
+            r"\b(?:now that|since) SOAP (?:is over|has ended|has concluded)\b",
+            r"\bSOAP is now over\b",
+            r"\bSOAP has now (?:ended|concluded)\b",
+        )
+    ),
+}
 
 
 def check_flow(content: Content) -> list[ContentError]:
@@ -47,7 +88,28 @@ def check_flow(content: Content) -> list[ContentError]:
         if not checker.errors_in_graph:
             checker.reachability()
             checker.longest_path()
+            if not checker.errors_in_graph:
+                paths = flow.paths()
+                checker.rule_first(paths)
+                checker.words_fit_the_phase(paths, _scripts_document(content))
     return checker.errors
+
+
+def _scripts_document(content: Content) -> YamlDocument | None:
+    return content.documents.get("scripts") if "scripts" in content else None
+
+
+def assumption_in(text: str, phase: str) -> str | None:
+    """The words in ``text`` that would be untrue in ``phase``, if any."""
+    for pattern in ASSUMES[phase]:
+        match = pattern.search(text)
+        if match:
+            return match.group(0)
+    return None
+
+
+def _route(path: FlowPath) -> str:
+    return " → ".join(step.option.label for step in path.steps) + f" ⇒ {path.outcome.id}"
 
 
 def _close(name: str, known: Iterable[str]) -> str:
@@ -221,6 +283,129 @@ class _Checker:
                     "point an answer's outcome: at it, or delete the outcome",
                 )
 
+    # --- safety, on every path (only once the graph is sound) ----------------------------------
+
+    def rule_first(self, paths: list[FlowPath]) -> None:
+        """No path ends in call or email unless the reader may contact the program."""
+        reported: set[str] = set()
+        for path in paths:
+            outcome = path.outcome
+            if outcome.verdict not in CONTACT_VERDICTS or outcome.id in reported:
+                continue
+            if path.facts & MAY_CONTACT:
+                continue
+            reported.add(outcome.id)
+            self.error(
+                (*outcome.path, "verdict"),
+                f"outcome '{outcome.id}' says {outcome.verdict}, but a path reaches it without "
+                "the reader saying SOAP is over or that the program contacted them first: "
+                + _route(path),
+                "ask 'Is SOAP still under way?' and, during SOAP, 'Has this program contacted "
+                "you first?' before any answer that can lead here, and mark those answers with "
+                "fact: soap-over / fact: contacted-first",
+                graph=False,
+            )
+
+    def words_fit_the_phase(self, paths: list[FlowPath], scripts: YamlDocument | None) -> None:
+        """Nothing shown on a path assumes the other phase (see ASSUMES)."""
+        by_id = _scripts_by_id(scripts)
+        reported: set[tuple[str, DataPath]] = set()
+        for path in paths:
+            phase = path.phase
+            for document, where, text, what in self._shown(path, by_id, scripts):
+                words = assumption_in(text, phase)
+                key = (document.display_name if document else self.file, where)
+                if words is None or key in reported:
+                    continue
+                reported.add(key)
+                other = "still under way" if phase == "after" else "over"
+                fix = (
+                    "write it once per phase, as during: and after:, so each reader sees words "
+                    "true on their day"
+                    if document is scripts
+                    else f"reword it so it is true {PHASE_NAMES[phase]} too, or give "
+                    f"{PHASE_NAMES[phase]} paths their own question or outcome"
+                )
+                self._error_in(
+                    document,
+                    where,
+                    f"{what} is shown {PHASE_NAMES[phase]} but assumes SOAP is {other} "
+                    f"('{words}'); one path that shows it: {_route(path)}",
+                    fix,
+                    words,
+                )
+
+    def _shown(
+        self, path: FlowPath, by_id: dict[str, tuple[int, Mapping[str, Any]]], scripts: Any
+    ) -> Iterator[tuple[YamlDocument | None, DataPath, str, str]]:
+        """Every text a reader is shown on ``path`` once their phase is set (or from the start
+        when no answer sets it): the questions, the outcome, and its scripts' phase words."""
+        first = (path.phase_step + 1) if path.phase_step is not None else 0
+        flow_document = self.flow.document
+        for step in path.steps[first:]:
+            question = step.question
+            yield (
+                flow_document,
+                (*question.path, "text"),
+                question.text,
+                f"question '{question.id}'",
+            )
+            if question.hint:
+                yield (
+                    flow_document,
+                    (*question.path, "hint"),
+                    question.hint,
+                    (f"the hint of question '{question.id}'"),
+                )
+            for option in question.options:
+                yield (
+                    flow_document,
+                    (*option.path, "label"),
+                    option.label,
+                    (f"an answer to question '{question.id}'"),
+                )
+        outcome = path.outcome
+        what = f"outcome '{outcome.id}'"
+        yield flow_document, (*outcome.path, "title"), outcome.title, what
+        yield flow_document, (*outcome.path, "explanation"), outcome.explanation, what
+        for index, step_text in enumerate(outcome.next_steps):
+            yield flow_document, (*outcome.path, "next_steps", index), step_text, what
+        for script_id in outcome.scripts:
+            if script_id not in by_id:
+                continue
+            index, script = by_id[script_id]
+            for where, text in phase_texts(script, path.phase):
+                yield (
+                    scripts,
+                    ("scripts", index, *where),
+                    text,
+                    (f"script '{script_id}' (linked from outcome '{outcome.id}')"),
+                )
+
+    def _error_in(
+        self,
+        document: YamlDocument | None,
+        where: DataPath,
+        message: str,
+        hint: str,
+        fragment: str,
+    ) -> None:
+        if document is None or document is self.flow.document:
+            line, column = self.flow.line_of(where)
+            if self.flow.document is not None:
+                found = self.flow.document.locate_text(where, fragment)
+                line, column = found.line, found.column
+            self.errors.append(
+                ContentError(self.file, line, column, format_path(where), message, hint)
+            )
+            return
+        found = document.locate_text(where, fragment)
+        self.errors.append(
+            ContentError(
+                document.display_name, found.line, found.column, format_path(where), message, hint
+            )
+        )
+
     def longest_path(self) -> None:
         flow = self.flow
         longest: dict[str, list[str]] = {}
@@ -241,3 +426,13 @@ class _Checker:
                 + " → ".join(path),
                 "shorten the flow: merge questions, or end some answers with an outcome sooner",
             )
+
+
+def _scripts_by_id(document: YamlDocument | None) -> dict[str, tuple[int, Mapping[str, Any]]]:
+    data = document.data if document is not None else None
+    scripts = data.get("scripts") if isinstance(data, Mapping) else None
+    return {
+        str(script["id"]): (index, script)
+        for index, script in enumerate(scripts if isinstance(scripts, list) else [])
+        if isinstance(script, Mapping) and "id" in script
+    }

@@ -20,6 +20,12 @@ VERDICTS = {
     "stop": "Stop contacting",
 }
 
+# The answers that set the reader's phase. Not sure counts as during: the strict rules apply
+# until the reader has confirmed that SOAP is over. A path with no such answer is during too.
+PHASE_OF_FACT = {"soap-under-way": "during", "soap-unsure": "during", "soap-over": "after"}
+DEFAULT_PHASE = "during"
+PHASE_NAMES = {"during": "during SOAP", "after": "after SOAP"}
+
 
 @dataclass(frozen=True)
 class Option:
@@ -27,6 +33,12 @@ class Option:
     next: str | None
     outcome: str | None
     path: DataPath
+    fact: str | None = None
+
+    @property
+    def phase(self) -> str | None:
+        """The phase this answer puts the reader in, if it is a phase answer."""
+        return PHASE_OF_FACT.get(self.fact or "")
 
     @property
     def target(self) -> str | None:
@@ -41,6 +53,7 @@ class Question:
     hint: str
     options: tuple[Option, ...]
     path: DataPath
+    schedule: bool = False
 
 
 @dataclass(frozen=True)
@@ -53,6 +66,7 @@ class Outcome:
     scripts: tuple[str, ...]
     see: tuple[str, ...]
     path: DataPath
+    schedule: bool = False
 
     @property
     def verdict_label(self) -> str:
@@ -71,6 +85,24 @@ class FlowPath:
 
     steps: tuple[Step, ...]
     outcome: Outcome
+
+    @property
+    def facts(self) -> set[str]:
+        return {step.option.fact for step in self.steps if step.option.fact}
+
+    @property
+    def phase_step(self) -> int | None:
+        """The index of the answer that set the phase (the last one, if several did)."""
+        indexes = [i for i, step in enumerate(self.steps) if step.option.phase]
+        return indexes[-1] if indexes else None
+
+    @property
+    def phase(self) -> str:
+        """``during`` or ``after``: the phase the reader's answers put them in."""
+        index = self.phase_step
+        return (
+            self.steps[index].option.phase or DEFAULT_PHASE if index is not None else DEFAULT_PHASE
+        )
 
 
 @dataclass
@@ -119,6 +151,13 @@ class Flow:
         order.update(dict.fromkeys(self.questions))
         return [self.questions[qid] for qid in order]
 
+    def outcome_phases(self) -> dict[str, list[str]]:
+        """For each outcome, the phases in which some path reaches it (during first)."""
+        reached: dict[str, set[str]] = {o: set() for o in self.outcomes}
+        for path in self.paths():
+            reached[path.outcome.id].add(path.phase)
+        return {o: [p for p in PHASE_NAMES if p in phases] for o, phases in reached.items()}
+
     def used_scripts(self) -> list[str]:
         """Every script id some outcome links to, once each, in the order first linked."""
         return list(dict.fromkeys(s for o in self.outcomes.values() for s in o.scripts))
@@ -131,12 +170,8 @@ class Flow:
                 q.id: {
                     "text": q.text,
                     "hint": q.hint,
-                    "options": [
-                        {"label": o.label, "next": o.next}
-                        if o.next
-                        else {"label": o.label, "outcome": o.outcome}
-                        for o in q.options
-                    ],
+                    "schedule": q.schedule,
+                    "options": [_option_json(o) for o in q.options],
                 }
                 for q in self.questions.values()
             },
@@ -146,10 +181,19 @@ class Flow:
                     "verdictLabel": o.verdict_label,
                     "title": o.title,
                     "scripts": list(o.scripts),
+                    "schedule": o.schedule,
                 }
                 for o in self.outcomes.values()
             },
         }
+
+
+def _option_json(option: Option) -> dict[str, Any]:
+    data: dict[str, Any] = {"label": option.label}
+    data.update({"next": option.next} if option.next else {"outcome": option.outcome})
+    if option.phase:
+        data["phase"] = option.phase
+    return data
 
 
 def _text(value: Any) -> str:
@@ -163,12 +207,13 @@ def _ids(value: Any) -> tuple[str, ...]:
 def _option(raw: Any, path: DataPath) -> Option | None:
     if not isinstance(raw, Mapping):
         return None
-    nxt, out = raw.get("next"), raw.get("outcome")
+    nxt, out, fact = raw.get("next"), raw.get("outcome"), raw.get("fact")
     return Option(
         label=_text(raw.get("label")),
         next=str(nxt) if nxt is not None else None,
         outcome=str(out) if out is not None else None,
         path=path,
+        fact=str(fact) if fact is not None else None,
     )
 
 
@@ -186,7 +231,12 @@ def build_flow(document: YamlDocument) -> Flow:
             if (option := _option(raw_option, (*path, "options", position))) is not None
         )
         question = Question(
-            str(raw["id"]), _text(raw.get("text")), _text(raw.get("hint")), options, path
+            str(raw["id"]),
+            _text(raw.get("text")),
+            _text(raw.get("hint")),
+            options,
+            path,
+            schedule=raw.get("schedule") is True,
         )
         questions.setdefault(question.id, question)
     outcomes: dict[str, Outcome] = {}
@@ -203,6 +253,7 @@ def build_flow(document: YamlDocument) -> Flow:
             scripts=_ids(raw.get("scripts")),
             see=_ids(raw.get("see")),
             path=("outcomes", index),
+            schedule=raw.get("schedule") is True,
         )
         outcomes.setdefault(outcome.id, outcome)
     return Flow(
@@ -236,6 +287,11 @@ def paths_table(flow: Flow) -> str:
     for outcome in flow.outcomes.values():
         lines.append(f"  {counts[outcome.id]:4d}  {outcome.id} [{outcome.verdict}] {outcome.title}")
     for number, path in enumerate(paths, start=1):
-        lines += ["", f"Path {number} -> {path.outcome.id} [{path.outcome.verdict}]"]
-        lines += [f"  {s.question.id:<{width}}  {s.option.label}" for s in path.steps]
+        phase = PHASE_NAMES[path.phase]
+        lines += ["", f"Path {number} -> {path.outcome.id} [{path.outcome.verdict}] ({phase})"]
+        lines += [
+            f"  {s.question.id:<{width}}  {s.option.label}"
+            + (f"  [{s.option.fact}]" if s.option.fact else "")
+            for s in path.steps
+        ]
     return "\n".join(lines) + "\n"

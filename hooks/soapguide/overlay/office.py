@@ -92,14 +92,23 @@ class Office:
         return f"{self.document.display_name}:{self.document.locate(path).line}"
 
     def template_data(self) -> dict[str, Any]:
-        """What templates see as ``office`` (the contract with the print and page partials)."""
+        """The office as templates see it (OFFICE_CONTRACT.md), with ``where``: the
+        ``file:line`` each name and contact is written on, for errors about paper."""
+        where = {
+            "name": self.place(("office", "name")),
+            "short_name": self.place(("office", "short_name")),
+            "site_name": self.place(("site_name",)),
+        }
+        for key, value in self.contacts.items():
+            if value is not None:
+                where[f"contacts.{key}"] = self.place(("contacts", key))
         return {
             "name": self.name,
             "short_name": self.short_name,
             "site_name": self.site_name,
             "logo": self.logo_url,
             "contacts": self.contacts,
-            "resources": list(self.data.get("resources") or []),
+            "where": where,
         }
 
 

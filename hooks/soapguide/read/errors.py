@@ -31,9 +31,12 @@ class ContentErrors(Exception):
         self.errors = sorted(set(errors))
         super().__init__(self.report())
 
-    def report(self) -> str:
+    def report(self, building: bool = True) -> str:
+        """Every error under one head line; ``building=False`` words it for a check that builds
+        nothing (`make check`, the error page of `mkdocs serve`)."""
         count = len(self.errors)
         noun = "problem" if count == 1 else "problems"
-        lines = [f"The guide's content has {count} {noun}; nothing was built."]
+        outcome = "; nothing was built." if building else " to fix before the site can be built."
+        lines = [f"The guide's content has {count} {noun}{outcome}"]
         lines += [str(error) for error in self.errors]
         return "\n".join(lines)

@@ -267,6 +267,66 @@ def _compose(text: str) -> Node | None:
         return yaml.compose(text, Loader=yaml.SafeLoader)
 
 
+# Where an anchor ('&name') or an alias ('*name') could start: at the start of a line or after a
+# space, '[', '{' or ','. Only files with such a spot are parsed a second time, event by event.
+_MAYBE_ANCHOR = re.compile(r"(?:^|[\s\[{,])[&*][^\s,\[\]{}]", re.MULTILINE)
+_MOST_ANCHOR_ERRORS = 10
+
+
+def _anchors_and_aliases(display_name: str, text: str) -> list[ContentError]:
+    """Every YAML anchor and alias in ``text`` (one error per line, the first ten lines).
+
+    The guide's files never need them, they make a file hard to read in a web editor, and a
+    few lines of nested aliases (the "billion laughs" pattern) expand to more data than any
+    machine holds. They are found in the parser's events, before any node is built, so such a
+    file fails in a moment instead of hanging the build."""
+    if not _MAYBE_ANCHOR.search(text):
+        return []
+    found: dict[int, ContentError] = {}
+    try:
+        for event in yaml.parse(text, Loader=_FAST_LOADER):
+            name = getattr(event, "anchor", None)
+            if name is None or event.start_mark.line + 1 in found:
+                continue
+            line, column = event.start_mark.line + 1, event.start_mark.column + 1
+            if isinstance(event, yaml.AliasEvent):
+                message = (
+                    f"'*{name}' is a YAML alias (a copy of the value marked '&{name}'); the "
+                    "guide's files do not use anchors or aliases"
+                )
+                hint = (
+                    f"write the text out in full here instead of '*{name}'; if the '*' is part "
+                    "of your text (Markdown *italic* or **bold**), put the whole text in quotes"
+                )
+            else:
+                message = (
+                    f"'&{name}' is a YAML anchor (a name for this value, to copy it elsewhere "
+                    "with '*'); the guide's files do not use anchors or aliases"
+                )
+                hint = (
+                    f"delete '&{name}' and write the text out in full wherever it is needed; if "
+                    "the '&' is part of your text, put the whole text in quotes"
+                )
+            found[line] = ContentError(display_name, line, column, "", message, hint)
+    except yaml.YAMLError:
+        pass  # not valid YAML: composing the file reports where and why
+    errors = sorted(found.values())
+    if len(errors) > _MOST_ANCHOR_ERRORS:
+        rest = errors[_MOST_ANCHOR_ERRORS:]
+        errors = errors[:_MOST_ANCHOR_ERRORS]
+        errors.append(
+            ContentError(
+                display_name,
+                rest[0].line,
+                rest[0].column,
+                "",
+                f"and {len(rest)} more lines with YAML anchors or aliases (from here on)",
+                "remove every '&name' and '*name' from this file",
+            )
+        )
+    return errors
+
+
 # Characters YAML does not accept in a file (YAML 1.1 "printable", inverted).
 _NOT_PRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
@@ -307,6 +367,12 @@ def load_yaml(path: Path, display_name: str) -> tuple[YamlDocument | None, list[
             )
         ]
     text = text.removeprefix("\ufeff")
+    try:
+        anchors = _anchors_and_aliases(display_name, text)
+    except yaml.reader.ReaderError:
+        return None, [_control_character(display_name, text)]
+    if anchors:
+        return None, anchors
     try:
         node = _compose(text)
     except yaml.MarkedYAMLError as error:
