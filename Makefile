@@ -31,7 +31,8 @@ build:
 	@bash scripts/setup.sh runtime browser
 	$(BIN)/mkdocs build --strict
 
-# data/ against schemas/ and every docs/ page rendered, without building the site.
+# data/ and office/ against schemas/, and every page rendered as the build renders it (menu,
+# links between pages), without building the site.
 CHECK := @$(BIN)/python scripts/check_content.py
 LINT := $(BIN)/ruff check . && $(BIN)/ruff format --check .
 

@@ -1,11 +1,14 @@
 """MkDocs adapter for the SOAP Call Guide engine (``hooks/soapguide``). Kept thin on purpose.
 
-- on_config: load and check every file in data/, before anything is written; give the site
-  template the advising office's contact block and footer credit (config.extra["office"] is
-  the office mapping of OFFICE_CONTRACT.md, None or absent upstream), and the site-wide assets.
-- on_pre_build: render every page (its Markdown as a Jinja template with the guide's macros),
-  once, before MkDocs empties the site folder: a broken page stops the build there (no
-  half-built site).
+- on_config: load and check every file in data/ and the office overlay (office/, when
+  present), before anything is written; give the site template the advising office's contact
+  block and footer credit (config.extra["office"] is the office mapping of OFFICE_CONTRACT.md,
+  None upstream), the site-wide assets, and the office's site name, logo and brand colour.
+- on_pre_build: every site-wide check (soapguide.site): every page rendered (its Markdown as a
+  Jinja template with the guide's macros) once, the menu, links between pages; before MkDocs
+  empties the site folder, so a broken page stops the build there (no half-built site). The
+  menu takes the office's changes.
+- on_files: pages the office hides out; its own pages, logo and colour stylesheet in.
 - on_page_markdown: hand MkDocs the page rendered in on_pre_build, and note the asset bundles
   it needs in ``page.meta["soapguide_assets"]`` (overrides/main.html links them).
 - The review stamp counts SOAPGUIDE_TODAY (YYYY-MM-DD) as today when it is set (the tests
@@ -14,6 +17,7 @@
 - on_post_build: print the print pages to site/downloads/*.pdf (soapguide.printing.pdf);
   skipped by `mkdocs serve` unless SOAPGUIDE_PDFS=on, and by any command with
   SOAPGUIDE_PDFS=off.
+- on_serve: `mkdocs serve` rebuilds when a file in office/ changes.
 
 A content or page error stops every command but `mkdocs serve`, which instead writes the error
 report as every page (soapguide.render.error_page): the author sees it in the browser, and the
@@ -30,19 +34,22 @@ from pathlib import Path
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from soapguide.guide import BUNDLES, OFFICE_BUNDLE, SITE_BUNDLE, Guide, load_guide
-from soapguide.printing.pdf import PdfError, build_pdfs, pdfs_wanted
+from soapguide.printing.pdf import JOBS, PdfError, PdfJob, build_pdfs, pdfs_wanted
 from soapguide.read.errors import ContentErrors
 from soapguide.render import csp
 from soapguide.render.assets import UnknownBundleError, front_matter_bundles
 from soapguide.render.error_page import error_page
 from soapguide.render.review import BuildDateError, build_date
 from soapguide.render.templating import PageError
-from soapguide.sources import page_sources
+from soapguide.site import OFFICE_PAGES, check_site
 
 _state: dict[str, object] = {}
 log = logging.getLogger("mkdocs.hooks.soapguide")
+# The office's brand colour, as a stylesheet the build writes (soapguide.overlay.colour).
+BRAND_CSS = "assets/stylesheets/office-brand.css"
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -68,8 +75,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         config.extra["review"] = {}  # the page templates read it; the error page replaces them
         return config
     _state["guide"] = guide
+    _state["nav"] = config.nav
     theme_settings(config, guide, today)
     _office_chrome(config, guide)
+    _office_look(config, guide)
     return config
 
 
@@ -105,14 +114,54 @@ def _office_chrome(config: MkDocsConfig, guide: Guide) -> None:
     )
 
 
+def _office_look(config: MkDocsConfig, guide: Guide) -> None:
+    """The site name (always the guide's: one source), the office mapping for the templates,
+    and the office's logo and brand colour."""
+    config.site_name = guide.site_name
+    config.extra["office"] = guide.office
+    overlay = guide.overlay
+    if overlay is None:
+        return
+    if overlay.logo_url:
+        config.theme["logo"] = overlay.logo_url
+        config.theme["favicon"] = overlay.logo_url
+    if guide.brand_css() and BRAND_CSS not in config.extra_css:
+        config.extra_css.append(BRAND_CSS)
+
+
 def on_pre_build(config: MkDocsConfig) -> None:
     if _problem():
         return
     try:
-        pages = page_sources(Path(config.docs_dir), config.nav)
-        _guide().render_pages(pages, building=not _serving())
+        site = check_site(
+            _guide(),
+            Path(config.docs_dir),
+            _state.get("nav", config.nav),
+            Path(config.config_file_path),
+            building=not _serving(),
+        )
     except PageError as error:
         _stop_or_show(str(error))
+        return
+    config.nav = site.nav
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    if _problem():
+        return files
+    guide = _guide()
+    for file in list(files):
+        if file.src_uri in guide.page_changes.hidden_pages:
+            files.remove(file)
+    for page in guide.page_changes.local_pages:
+        files.append(File.generated(config, page.uri, abs_src_path=str(page.file)))
+    overlay = guide.overlay
+    if overlay is not None and overlay.logo_file is not None and overlay.logo_url:
+        files.append(File.generated(config, overlay.logo_url, abs_src_path=str(overlay.logo_file)))
+    css = guide.brand_css()
+    if css:
+        files.append(File.generated(config, BRAND_CSS, content=css))
+    return files
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> str:
@@ -124,7 +173,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> 
         return "The guide has a problem to fix."
     try:
         bundles = front_matter_bundles(page.meta.get("assets"))
-        rendered = _guide().page(f"docs/{page.file.src_uri}", markdown, bundles)
+        rendered = _guide().page(_page_name(page.file.src_uri), markdown, bundles)
     except (PageError, UnknownBundleError) as error:
         raise PluginError(str(error)) from None
     if not _instant_navigation(config):  # otherwise every bundle is site-wide
@@ -155,10 +204,29 @@ def on_post_build(config: MkDocsConfig) -> None:
         if not pdfs_wanted(_state.get("command"), os.environ.get("SOAPGUIDE_PDFS")):
             log.info("PDF downloads skipped (mkdocs serve or SOAPGUIDE_PDFS=off; =on makes them)")
             return
-        made = build_pdfs(Path(config.site_dir), _guide().site_name)
+        made = build_pdfs(Path(config.site_dir), _guide().site_name, _pdf_jobs())
     except PdfError as error:
         raise PluginError(f"PDF downloads: {error}") from None
     log.info("PDF downloads: %s", ", ".join(result.path.name for result in made))
+
+
+def on_serve(server, config: MkDocsConfig, builder):
+    office = Path(config.config_file_path).parent / "office"
+    if office.is_dir():
+        server.watch(str(office))
+    return server
+
+
+def _pdf_jobs() -> list[PdfJob]:
+    """The PDF downloads, but for print pages an office hides."""
+    hidden = _guide().page_changes.hidden_pages
+    return [job for job in JOBS if job.page.removesuffix("/index.html") + ".md" not in hidden]
+
+
+def _page_name(src_uri: str) -> str:
+    """The engine's name for a page: docs/<file>, or office/pages/<file> for an office's own."""
+    local = {page.uri for page in _guide().page_changes.local_pages}
+    return f"{OFFICE_PAGES}{src_uri}" if src_uri in local else f"docs/{src_uri}"
 
 
 def _today() -> dt.date:

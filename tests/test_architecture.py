@@ -60,4 +60,4 @@ def test_a_stage_imports_only_from_stages_before_it(module: Path) -> None:
 
 def test_the_stages_exist_as_folders() -> None:
     present = {path.name for path in ENGINE.iterdir() if (path / "__init__.py").exists()}
-    assert {"read", "check", "render", "printing", "flow", "builder"} <= present
+    assert {"read", "check", "overlay", "render", "printing", "flow", "builder"} <= present

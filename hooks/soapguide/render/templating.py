@@ -37,6 +37,9 @@ from .text import TextRenderer, fill_placeholders
 
 # The render stage's own macros; later stages (printing, flow) add their template folders.
 TEMPLATES = Path(__file__).parent / "templates"
+# Where page sources live, by the name pages are rendered under: the guide's pages, and an
+# advising office's own pages (soapguide.overlay). Both are served from the site's root.
+PAGE_ROOTS = ("docs/", "office/pages/")
 _BLANK_LINES = re.compile(r"\n\s*\n")
 _ANCHOR = re.compile(r'\bid="([a-z0-9]+(?:-[a-z0-9]+)*)"')
 # What item_href() writes while the pages are rendered; replaced by the real link once every
@@ -118,6 +121,7 @@ class GuideRenderer:
         template_dirs: Sequence[Path] = (),
         bundles: Mapping[str, Bundle] | None = None,
         macro_bundles: Mapping[str, str] | None = None,
+        removed: Mapping[str, str] | None = None,
     ):
         self.content = content
         self.text = text
@@ -129,6 +133,13 @@ class GuideRenderer:
         # Where each item id is shown: the first page (in reading order) with an element of
         # that id. Filled by collect_anchors() once every page is rendered.
         self.anchors: dict[str, str] | None = None
+        # Ids shown only on pages or sections an office hides: links to them are left out.
+        self.hidden_ids: set[str] = set()
+        # The ids each page asked linked() about (a page that asked about an id found hidden
+        # later is rendered again: see Guide.render_pages).
+        self.asked: dict[str, set[str]] = {}
+        # Ids an office removed, and where (office/office.yml:12), for a clearer lookup error.
+        self.removed: Mapping[str, str] = removed or {}
         self._page: str | None = None
         self._template: Template | None = None
         self._called: set[str] = set()
@@ -144,7 +155,11 @@ class GuideRenderer:
             keep_trailing_newline=True,
         )
         self.env.filters.update(
-            md=text.block, mdi=text.inline, script=self.script_text, url=safe_url
+            md=text.block,
+            mdi=text.inline,
+            script=self.script_text,
+            url=safe_url,
+            linked=self.linked,
         )
         self.env.filters.update(extra_filters or {})
         # Without a private temp folder to keep them in, the macros are compiled every time.
@@ -181,19 +196,40 @@ class GuideRenderer:
             self._items[file] = {str(item["id"]): item for _, item in reversed(list(items))}
         if item_id in self._items[file]:
             return self._items[file][item_id]
+        if item_id in self.removed:
+            raise ItemLookupError(
+                f"the item '{item_id}' of data/{file}.yml is removed ({self.removed[item_id]}) "
+                "but this page still shows it — keep the item, or hide this page or section "
+                "(hide: in office.yml)"
+            )
         known = sorted(self.content.ids(file))
         close = difflib.get_close_matches(item_id, known, n=1)
         hint = f" — did you mean '{close[0]}'?" if close else ""
         raise ItemLookupError(f"no item with id '{item_id}' in data/{file}.yml{hint}")
 
-    def collect_anchors(self, rendered: Mapping[str, str]) -> None:
+    def collect_anchors(self, rendered: Mapping[str, str], hidden: Iterable[str] = ()) -> None:
         """Remember which page shows each id, from every page's rendered source: the first
-        page, in the order given (the adapter gives them in reading order), that has it."""
+        page, in the order given (the adapter gives them in reading order), that has it.
+        ``hidden``: rendered text an office hides (pages, sections); ids found only there are
+        left out of links rather than reported as shown nowhere."""
         anchors: dict[str, str] = {}
         for page_name in rendered:
             for anchor in _ANCHOR.findall(rendered[page_name]):
                 anchors.setdefault(anchor, page_name)
         self.anchors = anchors
+        self.hidden_ids = {
+            anchor for text in hidden for anchor in _ANCHOR.findall(text) if anchor not in anchors
+        }
+
+    def linked(self, item_ids: Iterable[str]) -> list[str]:
+        """The ids that can be linked to: all but those shown only where an office hides."""
+        ids = [str(item_id) for item_id in item_ids]
+        self.asked.setdefault(self._page or "", set()).update(ids)
+        return [item_id for item_id in ids if item_id not in self.hidden_ids]
+
+    def asked_about_hidden(self) -> set[str]:
+        """Pages that asked linked() about an id now known to be hidden."""
+        return {page for page, ids in self.asked.items() if ids & self.hidden_ids}
 
     def item_href(self, item_id: str) -> str:
         """A link to the item's anchor on the page that shows it. Written as a marker that
@@ -236,7 +272,11 @@ class GuideRenderer:
             return f"#{item_id}"
         page = self.anchors.get(item_id)
         if page is None:
-            raise ItemLookupError(f"no page shows the item '{item_id}', so it cannot be linked")
+            raise ItemLookupError(
+                f"no page shows the item '{item_id}', so the link to it would be broken — "
+                "show the item on a page (restore the page or the macro that shows it), or "
+                "remove the link"
+            )
         if page == self._page:
             return f"#{item_id}"
         return f"{self._relative_url(page)}#{item_id}"
@@ -264,8 +304,12 @@ class GuideRenderer:
         return "" if relative == "." else relative + "/"
 
     def page_url(self, page_name: str) -> str:
-        """The site URL (relative to the site root) of ``docs/<name>.md``."""
-        name = page_name.removeprefix("docs/").removesuffix(".md")
+        """The site URL (relative to the site root) of ``docs/<name>.md`` (or an office's
+        ``office/pages/<name>.md``)."""
+        name = page_name
+        for root in PAGE_ROOTS:
+            name = name.removeprefix(root)
+        name = name.removesuffix(".md")
         if not self.directory_urls:
             return f"{name}.html"
         if name == "index" or name.endswith("/index"):
