@@ -258,11 +258,6 @@ def test_every_link_between_pages_resolves(office_site):
                 assert (target / "index.html").is_file(), f"/{url} -> {href}"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the office contact block is the paper branch's work (OFFICE_CONTRACT.md); remove "
-    "this marker when it lands: this test then passes, and strict xfail fails until it goes",
-)
 def test_the_office_name_and_contacts_are_on_every_page_and_pdf(office_site):
     wanted = [OFFICE["office"]["name"], *[str(v) for v in OFFICE["contacts"].values()]]
     wanted = [w for w in wanted if not w.startswith("https://")]

@@ -77,7 +77,7 @@ class Guide:
     review: ReviewStamp
     renderer: GuideRenderer
     site_name: str = ""  # the name in force: the office's site_name, else data/meta.yml's
-    # The advising office as templates see it (OFFICE_CONTRACT.md), None upstream.
+    # The advising office as templates see it (overlay/office.py), None upstream.
     office: Mapping[str, Any] | None = None
     # Every page of the last render_pages(), by name ("docs/faq.md").
     pages: dict[str, RenderedPage] = field(default_factory=dict)
@@ -261,7 +261,7 @@ def guide_for(
     root: Path | None = None,
 ) -> Guide:
     """A guide for content that is already loaded (and, outside tests, checked). ``office``:
-    the advising office's mapping (OFFICE_CONTRACT.md), None upstream; an ``overlay`` (the
+    the advising office's mapping (overlay/office.py), None upstream; an ``overlay`` (the
     office/ folder, checked and applied to ``content``) gives it instead."""
     if overlay is not None:
         office = overlay.template_data()
