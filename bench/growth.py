@@ -32,8 +32,17 @@ def _load(path: Path) -> dict:
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
+class _PlainDumper(yaml.SafeDumper):
+    """Writes a value shared by several copies out in full each time: the guide refuses YAML
+    anchors and aliases, which PyYAML would otherwise emit for the shared values."""
+
+    def ignore_aliases(self, data: object) -> bool:
+        return True
+
+
 def _dump(path: Path, data: dict) -> None:
-    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    text = yaml.dump(data, Dumper=_PlainDumper, sort_keys=False, allow_unicode=True)
+    path.write_text(text, encoding="utf-8")
 
 
 def _copies(items: list[dict], factor: int, tag: str) -> list[dict]:
@@ -70,8 +79,11 @@ def _grow_flow(flow: dict, factor: int) -> None:
         return
     base_outcomes = flow["outcomes"]
     n_questions = len(flow["questions"]) * (factor - 1)
+    # The grown branch asks nothing about SOAP's phase or who made contact first, so the flow's
+    # safety check allows only outcomes that make no contact there: copies of those.
+    no_contact = [o for o in base_outcomes if o.get("verdict") not in ("call", "email")]
     outcomes = [
-        {**base_outcomes[i % len(base_outcomes)], "id": f"o-grow-{i}"}
+        {**no_contact[i % len(no_contact)], "id": f"o-grow-{i}"}
         for i in range(len(base_outcomes) * (factor - 1))
     ]
     questions = []
