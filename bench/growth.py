@@ -32,8 +32,17 @@ def _load(path: Path) -> dict:
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
+class _NoAliases(yaml.SafeDumper):
+    """Writes a value that appears twice out in full: the guide refuses YAML anchors and
+    aliases (read/yaml_source.py), and the copies here share their unchanged parts."""
+
+    def ignore_aliases(self, data: object) -> bool:
+        return True
+
+
 def _dump(path: Path, data: dict) -> None:
-    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    text = yaml.dump(data, Dumper=_NoAliases, sort_keys=False, allow_unicode=True)
+    path.write_text(text, encoding="utf-8")
 
 
 def _copies(items: list[dict], factor: int, tag: str) -> list[dict]:
