@@ -27,12 +27,16 @@ CREDIT = f"Adapted by {OFFICE['name']} from SOAP Call Guide"
 SHEETS = {"pocket-checklists-letter.pdf": LETTER_PT, "pocket-checklists-a4.pdf": A4_PT}
 
 
+# Tests that read the office site's PDFs need Chromium for its build (the marker tells the suite).
+needs_chromium = pytest.mark.browser
+
+
 @pytest.fixture(scope="module")
-def office_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def office_site(tmp_path_factory: pytest.TempPathFactory, frozen_today) -> Path:
     """The guide built with an office, PDFs and all."""
     project = copy_project(tmp_path_factory.mktemp("office") / "project")
     office_fixture.install(project, OFFICE)
-    result = build(project)
+    result = build(project, pdfs=True)
     assert result.returncode == 0, result.stderr[-4000:]
     return project / "site"
 
@@ -65,6 +69,7 @@ def footer(page_html: str) -> str:
 # ---- Every page --------------------------------------------------------------------------------
 
 
+@needs_chromium
 def test_every_page_has_the_office_contact_block(office_site):
     for path in built_pages(office_site):
         block = office_block(path.read_text("utf-8"))
@@ -76,6 +81,7 @@ def test_every_page_has_the_office_contact_block(office_site):
             assert shown in text, f"{path.relative_to(office_site)}: {shown!r} not in {text!r}"
 
 
+@needs_chromium
 def test_contacts_are_links_that_work_on_a_phone(office_site):
     block = office_block((office_site / "index.html").read_text("utf-8"))
     contacts = OFFICE["contacts"]
@@ -84,6 +90,7 @@ def test_contacts_are_links_that_work_on_a_phone(office_site):
     assert f'href="{contacts["booking"]}"' in block
 
 
+@needs_chromium
 def test_every_page_footer_credits_the_upstream_guide_and_its_licence(office_site):
     for path in built_pages(office_site):
         text = footer(path.read_text("utf-8"))
@@ -108,6 +115,7 @@ def test_upstream_pages_have_no_office_block_and_the_footer_as_before(built_site
 # ---- Every PDF ---------------------------------------------------------------------------------
 
 
+@needs_chromium
 @pytest.mark.parametrize("job", JOBS, ids=lambda job: job.name)
 def test_every_pdf_carries_the_office_contacts_and_the_credit(office_site, job):
     pdf = read_pdf(office_site / "downloads" / job.name)
@@ -120,6 +128,7 @@ def test_every_pdf_carries_the_office_contacts_and_the_credit(office_site, job):
     assert (pdf.title or "").startswith(OFFICE["site_name"]), pdf.title
 
 
+@needs_chromium
 @pytest.mark.parametrize("job", JOBS, ids=lambda job: job.name)
 def test_every_printed_page_says_whom_to_ask_and_how(office_site, job):
     pdf = read_pdf(office_site / "downloads" / job.name)
@@ -132,6 +141,7 @@ def test_every_printed_page_says_whom_to_ask_and_how(office_site, job):
         assert squash(OFFICE["site_name"]).casefold() in text.casefold(), f"page {number}"
 
 
+@needs_chromium
 def test_the_script_cards_end_with_the_office_card(office_site):
     cards = len(card_versions(data("scripts")["scripts"])) + 1  # every script card, the office's
     pdf = read_pdf(office_site / "downloads" / "script-cards-4x6.pdf")
@@ -144,8 +154,8 @@ def test_the_script_cards_end_with_the_office_card(office_site):
 
 
 @pytest.mark.parametrize("name", ["script-cards-4x6.pdf", "pocket-checklist.pdf"])
-def test_upstream_pdfs_have_no_office(built_site, name):
-    text = " ".join(read_pdf(built_site / "downloads" / name).pages)
+def test_upstream_pdfs_have_no_office(pdf_site, name):
+    text = " ".join(read_pdf(pdf_site / "downloads" / name).pages)
     assert "Adapted by" not in text and "Questions?" not in text
 
 
@@ -157,6 +167,7 @@ def count_checklists(page_text: str) -> int:
     return squash(page_text).count(title)
 
 
+@needs_chromium
 @pytest.mark.parametrize("name", list(SHEETS))
 def test_a_sheet_is_one_page_of_four_checklists_with_the_office(office_site, name):
     pdf = read_pdf(office_site / "downloads" / name)
@@ -170,8 +181,8 @@ def test_a_sheet_is_one_page_of_four_checklists_with_the_office(office_site, nam
 
 
 @pytest.mark.parametrize("name", list(SHEETS))
-def test_an_upstream_sheet_carries_the_upstream_name(built_site, name):
-    pdf = read_pdf(built_site / "downloads" / name)
+def test_an_upstream_sheet_carries_the_upstream_name(pdf_site, name):
+    pdf = read_pdf(pdf_site / "downloads" / name)
     assert len(pdf.pages) == 1 and same_size(pdf.sizes[0], SHEETS[name])
     assert count_checklists(pdf.pages[0]) == 4
     assert squash(pdf.pages[0]).count(squash(data("meta")["site_name"])) == 4
@@ -192,7 +203,7 @@ def test_the_sheet_page_shows_one_checklist_on_screen_without_repeating_ids(buil
         assert f'id="{item["id"]}"' not in page  # its links go to the pocket checklist page
 
 
-@pytest.mark.browser
+@needs_chromium
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_the_sheet_page_and_an_office_page_have_no_axe_violations(
     browser, built_site, office_site, scheme

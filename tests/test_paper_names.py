@@ -35,10 +35,10 @@ def edit_yaml(path: Path, change) -> None:
 
 
 @pytest.fixture(scope="module")
-def long_names_site(tmp_path_factory) -> Path:
+def long_names_site(tmp_path_factory, frozen_today) -> Path:
     project = copy_project(tmp_path_factory.mktemp("long-names") / "project")
     office_fixture.install(project, LONGEST)
-    result = build(project)
+    result = build(project, pdfs=True)
     assert result.returncode == 0, result.stderr[-4000:]
     return project / "site"
 
@@ -47,6 +47,7 @@ def pdf_pages(site: Path, name: str) -> list[str]:
     return [squash(page) for page in read_pdf(site / "downloads" / name).pages]
 
 
+@pytest.mark.browser
 def test_60_character_names_fit_every_card_and_are_printed_whole(long_names_site):
     cards = card_versions(data("scripts")["scripts"])
     pages = pdf_pages(long_names_site, "script-cards-4x6.pdf")
@@ -58,6 +59,7 @@ def test_60_character_names_fit_every_card_and_are_printed_whole(long_names_site
     assert squash(LONGEST["name"]) in pages[-1]
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize(
     "name", ["pocket-checklist.pdf", "pocket-checklists-letter.pdf", "pocket-checklists-a4.pdf"]
 )
@@ -68,18 +70,20 @@ def test_60_character_names_fit_the_pocket_page(long_names_site, name):
     assert page.casefold().count(squash(LONGEST["site_name"]).casefold()) == copies
 
 
-def test_a_60_character_site_name_fits_without_an_office(tmp_path):
+@pytest.mark.browser
+def test_a_60_character_site_name_fits_without_an_office(tmp_path, frozen_today):
     # The case: a fork that renamed the guide in data/meta.yml, with no office/.
     project = copy_project(tmp_path / "fork")
     edit_yaml(project / "data" / "meta.yml", lambda meta: meta.update(site_name=SITE_NAME_60))
-    result = build(project)
+    result = build(project, pdfs=True)
     assert result.returncode == 0, result.stderr[-4000:]
     for name in ("script-cards-letter.pdf", "script-cards-4x6.pdf", "pocket-checklist.pdf"):
         for page in pdf_pages(project / "site", name):
             assert squash(SITE_NAME_60) in page
 
 
-def test_a_text_too_long_for_its_card_is_named_by_file_and_line(tmp_path):
+@pytest.mark.browser
+def test_a_text_too_long_for_its_card_is_named_by_file_and_line(tmp_path, frozen_today):
     project = copy_project(tmp_path / "long-text")
     scripts_file = project / "data" / "scripts.yml"
     where = {}
@@ -103,7 +107,7 @@ def test_a_text_too_long_for_its_card_is_named_by_file_and_line(tmp_path):
     assert document is not None and not problems
     line = document.locate(where["path"]).line
 
-    result = build(project)
+    result = build(project, pdfs=True)
     assert result.returncode != 0
     assert f"the card '{where['card']}'" in result.stderr
     assert "its text is too long for it" in result.stderr
@@ -111,12 +115,13 @@ def test_a_text_too_long_for_its_card_is_named_by_file_and_line(tmp_path):
     assert "Traceback" not in result.stderr
 
 
-def test_a_name_too_long_for_the_cards_is_named_with_its_office_line(tmp_path):
+@pytest.mark.browser
+def test_a_name_too_long_for_the_cards_is_named_with_its_office_line(tmp_path, frozen_today):
     office = copy.deepcopy(LONGEST)
     office["site_name"] = "Riverside University School of Medicine " * 4 + "SOAP Call Guide"
     project = copy_project(tmp_path / "longer")
     office_fixture.install(project, office)
-    result = build(project)
+    result = build(project, pdfs=True)
     assert result.returncode != 0
     assert "because of a name on it" in result.stderr
     assert f"written at {office['where']['site_name']}" in result.stderr
