@@ -17,7 +17,7 @@ from axe_playwright_python.sync_playwright import Axe
 from soapguide.printing.pdf import JOBS
 
 from tests import office_fixture
-from tests.print_support import A4_PT, LETTER_PT, data, read_pdf, same_size, squash
+from tests.print_support import A4_PT, LETTER_PT, cards, data, read_pdf, same_size, squash
 from tests.scenario import build, copy_project
 from tests.static_server import serve_directory
 
@@ -132,14 +132,13 @@ def test_every_printed_page_says_whom_to_ask_and_how(office_site, job):
 
 
 def test_the_script_cards_end_with_the_office_card(office_site):
-    scripts = data("scripts")["scripts"]
     pdf = read_pdf(office_site / "downloads" / "script-cards-4x6.pdf")
-    assert len(pdf.pages) == len(scripts) + 1
+    assert len(pdf.pages) == len(cards()) + 1  # every card (a script's per phase), the office
     last = squash(pdf.pages[-1])
     for value in office_fixture.contact_texts(OFFICE):
         assert squash(value.removeprefix("https://")) in last
     letter = read_pdf(office_site / "downloads" / "script-cards-letter.pdf")
-    assert len(letter.pages) == (len(scripts) + 1 + 1) // 2
+    assert len(letter.pages) == (len(cards()) + 1 + 1) // 2
 
 
 @pytest.mark.parametrize("name", ["script-cards-4x6.pdf", "pocket-checklist.pdf"])
