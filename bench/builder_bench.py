@@ -164,6 +164,11 @@ def report(site: Path) -> str:
         "",
         f"builder.css: {kib(len(css))} raw, {kib(gz(css))} gzip, on its page only.",
         "",
+        f"On /{PAGE}: "
+        + ", ".join(f"{Path(s).name} {kib(gz((site / s).read_bytes()))}" for s in pages["/" + PAGE])
+        + " (gzip). Scripts listed in mkdocs.yml's extra_javascript load on every page, whether "
+        "the page uses them or not.",
+        "",
         "Our JS per page (gzip):",
         "",
         "| page | scripts | gzip |",
