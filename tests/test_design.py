@@ -300,7 +300,7 @@ def test_any_brand_colour_keeps_axe_at_zero(browser, site_server, brand, scheme)
 CARDS = """
 () => [...document.querySelectorAll(".script-card")].filter(c => c.getClientRects().length)
   .map(card => ({
-    title: card.querySelector(".script-card__title").textContent.trim(),
+    title: card.querySelector(".script-card__title").firstChild.textContent.trim(),
     parts: [...card.querySelectorAll(":scope > *, :scope > .script-card__body > ol")]
       .map(e => e.className.split(" ")[0]),
     lines: [...card.querySelectorAll(".script-card__lines > li")].map(li => ({
