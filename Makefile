@@ -1,5 +1,5 @@
 # SOAP Call Guide: `make serve` to preview, `make check` to check the content (under a second),
-# `make test` to run every check.
+# `make test` to run every check, `make test-fast` for the tests that need no browser (seconds).
 # Each target sets up what it needs first (scripts/setup.sh): `serve` and `check` the site's
 # packages only, no browser; `build` adds Chromium or Chrome for the PDFs; `test` everything.
 
@@ -16,7 +16,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 UV_VERSION := 0.13.8
 UV_COMPILE := $(BIN)/uv pip compile --quiet pyproject.toml --universal --python-version 3.11
 
-.PHONY: setup serve build check lint test requirements
+.PHONY: setup serve build check lint test test-fast requirements export bench
 
 # Everything: the test and lint tools and a browser.
 setup:
@@ -31,7 +31,8 @@ build:
 	@bash scripts/setup.sh runtime browser
 	$(BIN)/mkdocs build --strict
 
-# data/ against schemas/ and every docs/ page rendered, without building the site.
+# data/ and office/ against schemas/, and every page rendered as the build renders it (menu,
+# links between pages), without building the site.
 CHECK := @$(BIN)/python scripts/check_content.py
 LINT := $(BIN)/ruff check . && $(BIN)/ruff format --check .
 
@@ -43,11 +44,27 @@ lint:
 	@bash scripts/setup.sh test
 	$(LINT)
 
+# The suite runs in parallel, one worker per core (pytest-xdist); built sites are shared.
 test:
 	@bash scripts/setup.sh test browser
 	$(LINT)
 	$(CHECK)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto
+
+# Every test that needs no browser (pytest -m "not browser"): content, engine, built pages.
+test-fast:
+	@bash scripts/setup.sh test
+	$(BIN)/python -m pytest -n auto -m "not browser"
+
+# The guide as plain Markdown any generator can build (rendered pages, assets, a plain mkdocs.yml).
+export:
+	@bash scripts/setup.sh runtime
+	$(BIN)/python scripts/export_site.py $(or $(OUT),export)
+
+# Speed and size, measured: writes bench/RESULTS.md (BENCH_ARGS="--size tiny" for a quick run).
+bench:
+	@bash scripts/setup.sh test browser
+	$(BIN)/python -m bench $(BENCH_ARGS)
 
 # Re-pin requirements.txt and requirements-test.txt from pyproject.toml, keeping every pin that
 # still satisfies it; `make requirements UPGRADE=1` moves every package to its newest release.

@@ -1,15 +1,23 @@
 """MkDocs adapter for the SOAP Call Guide engine (``hooks/soapguide``). Kept thin on purpose.
 
-- on_config: load and check every file in data/, before anything is written; give the site
-  template the advising office's contact block and footer credit (config.extra["office"] is
-  the office mapping of OFFICE_CONTRACT.md, None or absent upstream).
-- on_pre_build: render every page template once as a check, so a broken page stops the build
-  before MkDocs empties the site folder (no half-built site).
-- on_page_markdown: render the page's Markdown as a Jinja template with the guide's macros.
+- on_config: load and check every file in data/ and the office overlay (office/, when
+  present), before anything is written; give the site template the advising office's contact
+  block and footer credit (config.extra["office"] is the office mapping of overlay/office.py,
+  None upstream), the site-wide assets, and the office's site name, logo and brand colour.
+- on_pre_build: every site-wide check (soapguide.site): every page rendered (its Markdown as a
+  Jinja template with the guide's macros) once, the menu, links between pages; before MkDocs
+  empties the site folder, so a broken page stops the build there (no half-built site). The
+  menu takes the office's changes.
+- on_files: pages the office hides out; its own pages, logo and colour stylesheet in.
+- on_page_markdown: hand MkDocs the page rendered in on_pre_build, and note the asset bundles
+  it needs in ``page.meta["soapguide_assets"]`` (overrides/main.html links them).
+- The review stamp counts SOAPGUIDE_TODAY (YYYY-MM-DD) as today when it is set (the tests
+  freeze the date so).
 - on_post_page / on_post_template: the page's Content-Security-Policy (soapguide.render.csp).
 - on_post_build: print the print pages to site/downloads/*.pdf (soapguide.printing.pdf);
   skipped by `mkdocs serve` unless SOAPGUIDE_PDFS=on, and by any command with
   SOAPGUIDE_PDFS=off.
+- on_serve: `mkdocs serve` rebuilds when a file in office/ changes.
 
 A content or page error stops every command but `mkdocs serve`, which instead writes the error
 report as every page (soapguide.render.error_page): the author sees it in the browser, and the
@@ -26,16 +34,22 @@ from pathlib import Path
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
-from soapguide.guide import Guide, load_guide
-from soapguide.printing.pdf import PdfError, build_pdfs, pdfs_wanted
+from soapguide.guide import BUNDLES, OFFICE_BUNDLE, SITE_BUNDLE, Guide, load_guide
+from soapguide.printing.pdf import JOBS, PdfError, PdfJob, build_pdfs, pdfs_wanted
 from soapguide.read.errors import ContentErrors
 from soapguide.render import csp
+from soapguide.render.assets import UnknownBundleError, front_matter_bundles
 from soapguide.render.error_page import error_page
+from soapguide.render.review import BuildDateError, build_date
 from soapguide.render.templating import PageError
+from soapguide.site import OFFICE_PAGES, check_site
 
 _state: dict[str, object] = {}
 log = logging.getLogger("mkdocs.hooks.soapguide")
+# The office's brand colour, as a stylesheet the build writes (soapguide.overlay.colour).
+BRAND_CSS = "assets/stylesheets/office-brand.css"
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -45,12 +59,14 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _state.pop("problem", None)
     root = Path(config.config_file_path).parent
+    today = _today()
     try:
         guide = load_guide(
             root / "data",
             root,
             markdown_extensions=config.markdown_extensions,
             markdown_configs=config.mdx_configs,
+            today=today,
             directory_urls=config.use_directory_urls,
             office=config.extra.get("office"),
         )
@@ -59,9 +75,30 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         config.extra["review"] = {}  # the page templates read it; the error page replaces them
         return config
     _state["guide"] = guide
-    config.extra["review"] = guide.review.as_template_data(dt.date.today())
+    _state["nav"] = config.nav
+    theme_settings(config, guide, today)
     _office_chrome(config, guide)
+    _office_look(config, guide)
     return config
+
+
+def theme_settings(config: MkDocsConfig, guide: Guide, today: dt.date) -> None:
+    """What overrides/ reads from ``config.extra``: the review stamp, the site-wide assets.
+
+    With Material's instant navigation a page swap replaces the content but not the <head>, so
+    a page's own assets would never load after a swap: every bundle is then linked site-wide
+    (the fork that turns it on trades a leaner first visit for faster later ones)."""
+    config.extra["review"] = guide.review.as_template_data(today)
+    site = [SITE_BUNDLE, *([OFFICE_BUNDLE] if guide.office else [])]
+    site += BUNDLES.values() if _instant_navigation(config) else []
+    config.extra["soapguide_site_assets"] = {
+        kind: list(dict.fromkeys(path for bundle in site for path in getattr(bundle, kind)))
+        for kind in ("css", "print_css", "js")
+    }
+
+
+def _instant_navigation(config: MkDocsConfig) -> bool:
+    return "navigation.instant" in (config.theme.get("features") or [])
 
 
 def _office_chrome(config: MkDocsConfig, guide: Guide) -> None:
@@ -77,20 +114,54 @@ def _office_chrome(config: MkDocsConfig, guide: Guide) -> None:
     )
 
 
+def _office_look(config: MkDocsConfig, guide: Guide) -> None:
+    """The site name (always the guide's: one source), the office mapping for the templates,
+    and the office's logo and brand colour."""
+    config.site_name = guide.site_name
+    config.extra["office"] = guide.office
+    overlay = guide.overlay
+    if overlay is None:
+        return
+    if overlay.logo_url:
+        config.theme["logo"] = overlay.logo_url
+        config.theme["favicon"] = overlay.logo_url
+    if guide.brand_css() and BRAND_CSS not in config.extra_css:
+        config.extra_css.append(BRAND_CSS)
+
+
 def on_pre_build(config: MkDocsConfig) -> None:
     if _problem():
         return
-    docs = Path(config.docs_dir)
-    order = _reading_order(config.nav)
-    paths = sorted(docs.rglob("*.md"), key=lambda p: _reading_place(p.relative_to(docs), order))
-    sources = {
-        path.relative_to(docs).as_posix(): path.read_text(encoding="utf-8-sig") for path in paths
-    }
-    pages = {f"docs/{name}": text for name, text in sources.items()}
     try:
-        _guide().render_pages(pages, building=not _serving())
+        site = check_site(
+            _guide(),
+            Path(config.docs_dir),
+            _state.get("nav", config.nav),
+            Path(config.config_file_path),
+            building=not _serving(),
+        )
     except PageError as error:
         _stop_or_show(str(error))
+        return
+    config.nav = site.nav
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    if _problem():
+        return files
+    guide = _guide()
+    for file in list(files):
+        if file.src_uri in guide.page_changes.hidden_pages:
+            files.remove(file)
+    for page in guide.page_changes.local_pages:
+        files.append(File.generated(config, page.uri, abs_src_path=str(page.file)))
+    overlay = guide.overlay
+    if overlay is not None and overlay.logo_file is not None and overlay.logo_url:
+        files.append(File.generated(config, overlay.logo_url, abs_src_path=str(overlay.logo_file)))
+    css = guide.brand_css()
+    if css:
+        files.append(File.generated(config, BRAND_CSS, content=css))
+    return files
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> str:
@@ -101,9 +172,13 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> 
     if _problem():
         return "The guide has a problem to fix."
     try:
-        return _guide().render_page(markdown, f"docs/{page.file.src_uri}")
-    except PageError as error:
+        bundles = front_matter_bundles(page.meta.get("assets"))
+        rendered = _guide().page(_page_name(page.file.src_uri), markdown, bundles)
+    except (PageError, UnknownBundleError) as error:
         raise PluginError(str(error)) from None
+    if not _instant_navigation(config):  # otherwise every bundle is site-wide
+        page.meta["soapguide_assets"] = rendered.assets.as_template_data()
+    return rendered.markdown
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
@@ -129,34 +204,37 @@ def on_post_build(config: MkDocsConfig) -> None:
         if not pdfs_wanted(_state.get("command"), os.environ.get("SOAPGUIDE_PDFS")):
             log.info("PDF downloads skipped (mkdocs serve or SOAPGUIDE_PDFS=off; =on makes them)")
             return
-        made = build_pdfs(Path(config.site_dir), _guide().site_name)
+        made = build_pdfs(Path(config.site_dir), _guide().site_name, _pdf_jobs())
     except PdfError as error:
         raise PluginError(f"PDF downloads: {error}") from None
     log.info("PDF downloads: %s", ", ".join(result.path.name for result in made))
 
 
-def _reading_order(nav: object) -> dict[str, int]:
-    """Page files in the order the nav lists them (links to an item go to the first page in
-    this order that shows it: the guide's own page rather than, say, a print page)."""
-    order: dict[str, int] = {}
-
-    def walk(entry: object) -> None:
-        if isinstance(entry, str):
-            order.setdefault(entry, len(order))
-        elif isinstance(entry, dict):
-            for value in entry.values():
-                walk(value)
-        elif isinstance(entry, list):
-            for value in entry:
-                walk(value)
-
-    walk(nav)
-    return order
+def on_serve(server, config: MkDocsConfig, builder):
+    office = Path(config.config_file_path).parent / "office"
+    if office.is_dir():
+        server.watch(str(office))
+    return server
 
 
-def _reading_place(path: Path, order: dict[str, int]) -> tuple[int, str]:
-    name = path.as_posix()
-    return order.get(name, len(order)), name
+def _pdf_jobs() -> list[PdfJob]:
+    """The PDF downloads, but for print pages an office hides."""
+    hidden = _guide().page_changes.hidden_pages
+    return [job for job in JOBS if job.page.removesuffix("/index.html") + ".md" not in hidden]
+
+
+def _page_name(src_uri: str) -> str:
+    """The engine's name for a page: docs/<file>, or office/pages/<file> for an office's own."""
+    local = {page.uri for page in _guide().page_changes.local_pages}
+    return f"{OFFICE_PAGES}{src_uri}" if src_uri in local else f"docs/{src_uri}"
+
+
+def _today() -> dt.date:
+    """The build's today: SOAPGUIDE_TODAY when set, else the real date."""
+    try:
+        return build_date(os.environ.get("SOAPGUIDE_TODAY"))
+    except BuildDateError as error:
+        raise PluginError(f"SOAPGUIDE_TODAY: {error}") from None
 
 
 def _serving() -> bool:

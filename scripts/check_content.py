@@ -1,9 +1,12 @@
-"""Check data/ and every docs/ page without building the site (`make check`, also run in CI).
+"""Check data/, the office overlay (office/, when present) and every page without building the
+site (`make check`, also run in CI).
 
-Prints "data/: N files OK" and "docs/: N pages OK" and exits 0, or prints every problem (worded
-for a check: it builds nothing) and exits 1. It runs the same
-engine, schemas and Markdown settings as `mkdocs build`, but not MkDocs itself: loading MkDocs'
-configuration (theme, plugins) would take longer than the whole check.
+Prints "data/: N files OK" and "docs/: N pages OK" (and a line for the office) and exits 0, or
+prints every problem (worded for a check: it builds nothing) and exits 1. It runs the same
+engine, schemas, Markdown settings and site-wide checks (soapguide.site: every page rendered as
+the build renders it, the menu, links between pages) as `mkdocs build`, but not MkDocs itself:
+loading MkDocs' configuration (theme, plugins) would take longer than the whole check. The one
+check it leaves to the build is the PDFs' fit on paper, which needs Chromium.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ sys.path.insert(0, str(ROOT / "hooks"))
 from soapguide.guide import load_guide  # noqa: E402
 from soapguide.read.errors import ContentErrors  # noqa: E402
 from soapguide.render.templating import PageError  # noqa: E402
+from soapguide.site import check_site  # noqa: E402
 
 # MkDocs always puts these first in the Markdown extension list.
 MKDOCS_BUILTIN_EXTENSIONS = ("toc", "tables", "fenced_code")
@@ -69,19 +73,32 @@ def check(root: Path) -> tuple[bool, str]:
     config = read_config(root)
     extensions, options = markdown_settings(config)
     try:
-        guide = load_guide(root / "data", root, extensions, options)
+        guide = load_guide(
+            root / "data",
+            root,
+            extensions,
+            options,
+            directory_urls=config.get("use_directory_urls", True),
+        )
     except ContentErrors as error:
         return False, error.report(building=False)
     docs = root / config.get("docs_dir", "docs")
-    pages = {
-        f"docs/{path.relative_to(docs).as_posix()}": path.read_text(encoding="utf-8-sig")
-        for path in sorted(docs.rglob("*.md"))
-    }
     try:
-        guide.render_pages(pages, building=False)
+        site = check_site(guide, docs, config.get("nav"), root / "mkdocs.yml", building=False)
     except PageError as error:
         return False, str(error)
-    return True, f"data/: {len(guide.content.documents)} files OK\ndocs/: {len(pages)} pages OK"
+    guide_pages = [name for name in site.pages if name.startswith("docs/")]
+    lines = [
+        f"data/: {len(guide.content.documents)} files OK",
+        f"docs/: {len(guide_pages)} pages OK",
+    ]
+    if guide.overlay is not None:
+        own = len(site.pages) - len(guide_pages)
+        lines.append(
+            f"{guide.overlay.display_folder}/: {guide.overlay.name}, {guide.site_name} "
+            f"({own} page{'s' if own != 1 else ''} of its own) OK"
+        )
+    return True, "\n".join(lines)
 
 
 def main() -> int:

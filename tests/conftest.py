@@ -1,16 +1,58 @@
-"""Shared, session-scoped fixtures: the built site, a local server for it, and a browser.
+"""Shared fixtures, and the rules that keep the suite fast, parallel and independent of the date.
 
-The browser is Debian's Chromium (or whatever `CHROMIUM_PATH` names) driven by Playwright's
-sync API; Playwright downloads no browser of its own here. A browser that cannot start is a
-failure with a clear message, never a skip.
+The fixtures, by what they give a test (details in each docstring):
+
+Content and date
+- ``content``: the guide's content as the build loads it (tests/guide_content.py). Tests of
+  the guide check properties of it, never of data/*.yml read directly. In the same module:
+  ``site_guide()`` and ``docs_pages()`` render pages in-process, as the build's first pass
+  does (much faster than a build: use them for messages and markup).
+- Engine tests break copies of fixture content, not of data/: ``tests/fixtures/content``,
+  ``tests.content_errors.cases.data_copy``.
+- ``frozen_today``: the date every test counts as today (the content's ``reviewed_on``). It is
+  set as SOAPGUIDE_TODAY for every build the suite runs, and on the clock of every browser
+  page the fixtures below open, so the suite passes on any real date.
+
+Built sites (each built once per test run and shared by every xdist worker; never change them,
+copy them: ``shutil.copytree``)
+- ``built_site``: ``mkdocs build --strict`` of this project, without the PDF downloads and
+  without a browser. ``site_pages`` lists its pages; ``site_server`` serves it on 127.0.0.1.
+- ``pdf_site``: the same build with the PDF step on (needs Chromium: ``browser`` tests only).
+- Your own variant: ``shared_builds.once(tmp_path_factory, "name", make)`` (as
+  tests/injection does for its hostile site), and ``scenario.build`` for a one-off build in a
+  test's own folder (PDFs off unless ``pdfs=True``).
+
+Browser (Playwright driving CHROMIUM_PATH, default /usr/bin/chromium; never a download)
+- ``browser``: one Chromium per worker. ``new_page(**context_options)``: a page in a fresh
+  context, with other hosts blocked and the clock on ``frozen_today``; ``page`` and
+  ``dark_page`` are the two common ones. ``block_other_hosts`` and ``freeze_clock`` are
+  importable for contexts a test makes itself.
+- ``site_walk``: every page of ``built_site`` visited once per run, with its requests, markup
+  facts, axe violations and what it shows on screen and in print recorded
+  (tests/site_walk.py). Add the fact you need there rather than walking the site again.
+
+The rules (``pytest_collection_modifyitems`` and ``_no_chromium_unless_marked`` below)
+- A test that uses a browser fixture (or ``pdf_site``) is marked ``browser`` automatically; a
+  test that needs Chromium another way (a build with ``pdfs=True``) is marked by hand. So
+  ``-m "not browser"`` (``make test-fast``) needs no browser at all.
+- Every other test runs with CHROMIUM_PATH pointing nowhere, so a missing mark is a failure.
+
+- One test that uses ``site_walk`` runs first and the others last: one worker walks the site
+  at the start while the other runs other tests, and by the end the walk is there to read.
+
+The walk and the built sites are made by whichever worker needs them first; a worker that needs
+one while another makes it waits for it (tests/shared_builds.py). (pytest-xdist's
+``--dist loadgroup`` could keep such tests on one worker, but with pytest 9.2 it silently does
+not group: pytest-dev/pytest-xdist#1386.)
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -20,13 +62,57 @@ from soapguide.printing.pdf import (  # one Chromium set-up for build and tests
     chromium_path,
 )
 
+from tests import shared_builds
+from tests import site_walk as walks
+from tests.guide_content import browser_time, site_content
+from tests.guide_content import frozen_today as content_reviewed_on
 from tests.static_server import serve_directory
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
-
 # Hosts that count as "this site" for the browser tests.
 LOCAL_HOSTS = frozenset({"127.0.0.1"})
+
+# Fixtures that start Chromium, directly or through the build's PDF step.
+BROWSER_FIXTURES = frozenset(
+    {"playwright_instance", "browser", "new_page", "page", "dark_page", "pdf_site", "site_walk"}
+)
+# Where tests not marked `browser` find Chromium: nowhere.
+NO_CHROMIUM = "/nonexistent/chromium-not-for-tests-without-the-browser-mark"
+
+
+# --- the rules ---------------------------------------------------------------------------------
+
+
+@pytest.hookimpl(tryfirst=True)  # before `-m` deselects by mark
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    walkers = []
+    for item in items:
+        used = set(getattr(item, "fixturenames", ()))
+        if used & BROWSER_FIXTURES:
+            item.add_marker(pytest.mark.browser)
+        if "site_walk" in used:
+            walkers.append(item)
+    if walkers:  # one walks the site at once (the one that needs least else), the rest at the end
+        first = min(walkers, key=lambda item: len(item.fixturenames))
+        rest = [item for item in walkers if item is not first]
+        later = set(rest)
+        items[:] = [first, *(item for item in items if item is not first and item not in later)]
+        items.extend(rest)
+
+
+@pytest.fixture(autouse=True)
+def _no_chromium_unless_marked(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Tests not marked ``browser`` must not need Chromium: for them it is not there."""
+    if request.node.get_closest_marker("browser") is None:
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setenv("CHROMIUM_PATH", NO_CHROMIUM)
+            yield
+    else:
+        yield
+
+
+# --- content and date --------------------------------------------------------------------------
 
 
 @pytest.fixture(scope="session")
@@ -35,23 +121,59 @@ def repo_root() -> Path:
 
 
 @pytest.fixture(scope="session")
-def built_site(repo_root: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Build the site once per session with `mkdocs build --strict` into a temporary folder."""
-    site_dir = tmp_path_factory.mktemp("site")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+def content():
+    """The guide's content as ``mkdocs build`` loads it (a ``soapguide`` Content)."""
+    return site_content()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def frozen_today() -> Iterator[dt.date]:
+    """The date the whole run counts as today, given to every build as SOAPGUIDE_TODAY."""
+    day = content_reviewed_on()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOAPGUIDE_TODAY", day.isoformat())
+        yield day
+
+
+# --- built sites -------------------------------------------------------------------------------
+
+
+def mkdocs_build(site_dir: Path, **env: str) -> None:
+    """``mkdocs build --strict`` of this project into ``site_dir``; fails showing its output."""
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=repo_root,
-        env=env,
+        cwd=REPO_ROOT,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1", **env},
         capture_output=True,
         text=True,
         timeout=600,
     )
-    assert result.returncode == 0, (
-        f"mkdocs build --strict exited {result.returncode}\n"
-        f"--- stderr ---\n{result.stderr}\n--- stdout ---\n{result.stdout}"
+    if result.returncode != 0:
+        pytest.fail(
+            f"mkdocs build --strict exited {result.returncode}\n"
+            f"--- stderr ---\n{result.stderr}\n--- stdout ---\n{result.stdout}",
+            pytrace=False,
+        )
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory, frozen_today: dt.date) -> Path:
+    """This project built once per run with ``SOAPGUIDE_PDFS=off`` and no Chromium at all."""
+    return shared_builds.once(
+        tmp_path_factory,
+        "site",
+        lambda folder: mkdocs_build(folder, SOAPGUIDE_PDFS="off", CHROMIUM_PATH=NO_CHROMIUM),
     )
-    return site_dir
+
+
+@pytest.fixture(scope="session")
+def pdf_site(tmp_path_factory: pytest.TempPathFactory, frozen_today: dt.date) -> Path:
+    """This project built once per run with the PDF step on: ``downloads/*.pdf`` included."""
+    return shared_builds.once(
+        tmp_path_factory,
+        "site-with-pdfs",
+        lambda folder: mkdocs_build(folder, SOAPGUIDE_PDFS="on", CHROMIUM_PATH=chromium_path()),
+    )
 
 
 @pytest.fixture(scope="session")
@@ -59,6 +181,32 @@ def site_server(built_site: Path) -> Iterator[str]:
     """Serve the built site on 127.0.0.1 (a free port); yields the base URL ending in '/'."""
     with serve_directory(built_site) as base:
         yield base
+
+
+def html_page_url_path(built_site: Path, html_file: Path) -> str:
+    """The URL path (relative to the site root) that serves a built HTML file."""
+    relative = html_file.relative_to(built_site).as_posix()
+    if relative == "index.html":
+        return ""
+    if relative.endswith("/index.html"):
+        return relative[: -len("index.html")]
+    return relative
+
+
+@pytest.fixture(scope="session")
+def site_pages(built_site: Path) -> list[str]:
+    """Relative URL paths of every built HTML page, except 404.html and search/assets files."""
+    pages = []
+    for html_file in sorted(built_site.rglob("*.html")):
+        relative = html_file.relative_to(built_site)
+        if relative.as_posix() == "404.html" or relative.parts[0] in {"search", "assets"}:
+            continue
+        pages.append(html_page_url_path(built_site, html_file))
+    assert pages, f"no HTML pages were built in {built_site}"
+    return pages
+
+
+# --- browser -----------------------------------------------------------------------------------
 
 
 @pytest.fixture(scope="session")
@@ -106,44 +254,61 @@ def block_other_hosts(context) -> None:
     context.route("**/*", handle)
 
 
-def _page_in_new_context(browser, **context_options):
-    context = browser.new_context(**context_options)
-    block_other_hosts(context)
+def freeze_clock(context, day: dt.date, at: dt.time = dt.time(12)) -> None:
+    """Start the context's clock at ``day`` (``at`` UTC); time then runs on as usual, so the
+    pages' timers work. Call it before the first page loads."""
+    context.clock.set_system_time(browser_time(day, at))
+
+
+@pytest.fixture
+def new_page(browser, frozen_today: dt.date) -> Iterator[Callable[..., object]]:
+    """``new_page(**context_options)``: a page in a new browser context (Playwright's options:
+    ``color_scheme``, ``viewport``, ``java_script_enabled``...), other hosts blocked and the
+    clock on ``frozen_today``. Every context is closed after the test."""
+    contexts = []
+
+    def make(**context_options):
+        context = browser.new_context(**context_options)
+        contexts.append(context)
+        block_other_hosts(context)
+        freeze_clock(context, frozen_today)
+        return context.new_page()
+
     try:
-        yield context.new_page()
+        yield make
     finally:
-        context.close()
+        for context in contexts:
+            context.close()
 
 
 @pytest.fixture
-def page(browser):
-    yield from _page_in_new_context(browser)
+def page(new_page):
+    return new_page()
 
 
 @pytest.fixture
-def dark_page(browser):
+def dark_page(new_page):
     """A page whose browser prefers the dark colour scheme (`prefers-color-scheme: dark`)."""
-    yield from _page_in_new_context(browser, color_scheme="dark")
-
-
-def html_page_url_path(built_site: Path, html_file: Path) -> str:
-    """The URL path (relative to the site root) that serves a built HTML file."""
-    relative = html_file.relative_to(built_site).as_posix()
-    if relative == "index.html":
-        return ""
-    if relative.endswith("/index.html"):
-        return relative[: -len("index.html")]
-    return relative
+    return new_page(color_scheme="dark")
 
 
 @pytest.fixture(scope="session")
-def site_pages(built_site: Path) -> list[str]:
-    """Relative URL paths of every built HTML page, except 404.html and search/assets files."""
-    pages = []
-    for html_file in sorted(built_site.rglob("*.html")):
-        relative = html_file.relative_to(built_site)
-        if relative.as_posix() == "404.html" or relative.parts[0] in {"search", "assets"}:
-            continue
-        pages.append(html_page_url_path(built_site, html_file))
-    assert pages, f"no HTML pages were built in {built_site}"
-    return pages
+def site_walk(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, frozen_today: dt.date
+) -> dict[str, walks.PageVisit]:
+    """Every page of ``built_site`` opened once per run in Chromium (light palette), by path:
+    status, URL, requests, markup facts and axe violations (tests/site_walk.py)."""
+
+    def make(folder: Path) -> None:  # the worker that walks starts a browser; the others read
+        context = request.getfixturevalue("browser").new_context()
+        try:
+            block_other_hosts(context)
+            freeze_clock(context, frozen_today)
+            pages = request.getfixturevalue("site_pages")
+            base = request.getfixturevalue("site_server")
+            visits = walks.walk(context.new_page(), base, pages)
+        finally:
+            context.close()
+        walks.save(visits, folder / "walk.json")
+
+    return walks.load(shared_builds.once(tmp_path_factory, "site-walk", make) / "walk.json")

@@ -1,20 +1,21 @@
 """What the print tests compare against: the texts each card and the pocket page must carry,
-read from data/ as a reader sees them (Markdown rendered, blanks as their labels), and small
-helpers to print a page to PDF in Chromium and read it back."""
+from the content as the build loads it (tests/guide_content.py), as a reader sees them
+(Markdown rendered, blanks as their labels), and small helpers to print a page to PDF in
+Chromium and read it back."""
 
 from __future__ import annotations
 
-import functools
 import html
 import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
 from pypdf import PdfReader
 from soapguide.render.scripts import card_id, card_versions, phase_text
 from soapguide.render.text import TextRenderer
+
+from tests.guide_content import site_content
 
 REPO = Path(__file__).resolve().parents[1]
 SCRIPT_CARDS = "print/script-cards/"
@@ -30,9 +31,9 @@ A4_PT = (595.28, 841.89)
 _markdown = TextRenderer(["abbr", "attr_list"])
 
 
-@functools.cache
 def data(name: str):
-    return yaml.safe_load((REPO / "data" / f"{name}.yml").read_text("utf-8"))
+    """One data file's content as the build loads it (``data("scripts")``)."""
+    return site_content()[name]
 
 
 def shown(text: str) -> str:

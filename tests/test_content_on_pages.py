@@ -1,21 +1,25 @@
-"""Every item of every data file is rendered, with its text, on the page that presents it."""
+"""Every item of the guide's content is rendered, with its text, on a page of the built site.
+
+These are properties of whatever content there is (the content as the build loads it,
+tests/guide_content.py): no test here names an item, a wording or an order.
+"""
 
 from __future__ import annotations
 
 import functools
+import html
 import re
 from collections import Counter
 from pathlib import Path
 
 import pytest
-import yaml
 from soapguide.render.text import TextRenderer
 
+from tests.guide_content import site_content
 from tests.html_text import all_ids, normalise, texts_by_id
 
-REPO = Path(__file__).resolve().parents[1]
-
-# The page that presents each data file's items (built path relative to the site root).
+# The guide page that presents each data file's items. Not used here (an item may be on any
+# page); tests/test_flow_links.py imports it.
 HOME_PAGE = {
     "rules": "rules/index.html",
     "short_answer": "what-a-call-can-do/index.html",
@@ -29,8 +33,8 @@ HOME_PAGE = {
     "faq": "faq/index.html",
     "bottom_line": "bottom-line/index.html",
     "flow": "should-i-call/index.html",
+    "builder": "make-your-script/index.html",
 }
-NO_ITEMS = {"meta"}
 
 # Keys whose values are references or settings, shown as labels rather than as their own text.
 NOT_SHOWN_AS_IS = {
@@ -43,29 +47,14 @@ NOT_SHOWN_AS_IS = {
     "next",
     "outcome",
     "verdict",
+    "pattern",
+    "flags",
+    "instead",
     "fact",
 }
 
 _markdown = TextRenderer(["abbr", "attr_list"])
-
-
-@functools.cache
-def data_files() -> dict[str, object]:
-    return {
-        p.stem: yaml.safe_load(p.read_text("utf-8")) for p in sorted((REPO / "data").glob("*.yml"))
-    }
-
-
-def items(value, path=()):
-    """(path, item) for every mapping with an id that sits in a list."""
-    if isinstance(value, dict):
-        if "id" in value and path and isinstance(path[-1], int):
-            yield path, value
-        for key, child in value.items():
-            yield from items(child, (*path, key))
-    elif isinstance(value, list):
-        for index, child in enumerate(value):
-            yield from items(child, (*path, index))
+BLANK = re.compile(r'class="blank" data-placeholder="([a-z_][a-z0-9_]*)">([^<]*)<')
 
 
 def shown_texts(item, labels):
@@ -74,8 +63,8 @@ def shown_texts(item, labels):
         if key in NOT_SHOWN_AS_IS:
             continue
         if isinstance(value, str):
-            html = str(_markdown.inline(value))
-            text = normalise(re.sub(r"<[^>]+>", "", html))
+            rendered = str(_markdown.inline(value))
+            text = normalise(re.sub(r"<[^>]+>", "", rendered))
             text = text.replace("&amp;", "&").replace("&quot;", '"').replace("&#x27;", "'")
             yield re.sub(r"\{([a-z_]+)\}", lambda m: labels.get(m.group(1), m.group(0)), text)
         elif isinstance(value, list):
@@ -84,57 +73,78 @@ def shown_texts(item, labels):
                     yield from shown_texts(child, labels)
 
 
-def placeholder_labels(data) -> dict[str, str]:
-    return {p["name"]: p["label"] for p in data["scripts"]["placeholders"]}
+def placeholder_labels() -> dict[str, str]:
+    return {p["name"]: p["label"] for p in site_content()["scripts"]["placeholders"]}
 
 
-def test_every_data_file_with_items_has_a_page_that_presents_it():
-    for name, data in data_files().items():
-        has_items = any(True for _ in items(data))
-        assert name in HOME_PAGE or (name in NO_ITEMS and not has_items) or not has_items, (
-            f"data/{name}.yml has items but no page in HOME_PAGE presents it"
-        )
+def content_items() -> list[tuple[str, dict]]:
+    """(data file, item) for every item with an id in the content."""
+    content = site_content()
+    return [(name, item) for name in content.documents for _, item in content.items_with_ids(name)]
 
 
-CASES = [
-    (name, item)
-    for name, data in data_files().items()
-    if name in HOME_PAGE
-    for _, item in items(data)
-]
+CASES = content_items()
 
 
 @functools.cache
-def page_texts(path: Path) -> tuple[str, dict[str, str]]:
-    html = path.read_text("utf-8")
-    return html, texts_by_id(html)
+def pages_by_id(built_site: Path) -> dict[str, list[tuple[str, str, str]]]:
+    """Element id -> [(page, its text, the page's HTML)] over every built page."""
+    found: dict[str, list[tuple[str, str, str]]] = {}
+    for html_file in sorted(built_site.rglob("index.html")):
+        page = html_file.relative_to(built_site).parent.as_posix()
+        html = html_file.read_text("utf-8")
+        for element_id, text in texts_by_id(html).items():
+            found.setdefault(element_id, []).append((page, text, html))
+    return found
 
 
-@pytest.mark.parametrize(
-    ("name", "item"), CASES, ids=[f"{name}:{item['id']}" for name, item in CASES]
-)
-def test_item_is_rendered_with_its_text_on_its_page(built_site, name, item):
-    html, texts = page_texts(built_site / HOME_PAGE[name])
-    rendered = texts.get(item["id"])
-    assert rendered is not None, f"no element with id '{item['id']}' on {HOME_PAGE[name]}"
-    labels = placeholder_labels(data_files())
-    for text in shown_texts(item, labels):
-        assert text in rendered, f"{name}:{item['id']}: {text!r} missing from {rendered!r}"
+def test_the_content_has_items():
+    assert CASES, "no item with an id in the content"
+
+
+@pytest.mark.parametrize(("name", "item"), CASES, ids=[f"{n}:{item['id']}" for n, item in CASES])
+def test_item_is_rendered_with_its_text_on_a_page(built_site, name, item):
+    places = pages_by_id(built_site).get(item["id"], [])
+    assert places, f"{name}:{item['id']}: no page has an element with this id"
+    texts = list(shown_texts(item, placeholder_labels()))
+    whole = [
+        (page, html) for page, rendered, html in places if all(text in rendered for text in texts)
+    ]
+    assert whole, (
+        f"{name}:{item['id']}: no page shows all of {texts!r} under its id "
+        f"(pages with the id: {[page or 'home' for page, _, _ in places]})"
+    )
     if "url" in item:
-        assert f'href="{item["url"]}"' in html
+        assert any(f'href="{item["url"]}"' in page_html for _, page_html in whole), item["url"]
 
 
 def test_no_page_has_a_duplicate_element_id(built_site, site_pages):
     for page in site_pages:
-        html = (built_site / page / "index.html" if page else built_site / "index.html").read_text()
+        html = (built_site / page / "index.html").read_text("utf-8")
         duplicates = [i for i, n in Counter(all_ids(html)).items() if n > 1]
         assert not duplicates, f"{page or 'home'}: duplicate ids {duplicates}"
 
 
-def test_script_blanks_are_shown_as_labelled_blanks_not_braces(built_site):
-    html = (built_site / HOME_PAGE["scripts"]).read_text("utf-8")
-    assert 'class="blank" data-placeholder="applicant_name">Your full name<' in html
-    assert "{applicant_name}" not in html
+def used_placeholders() -> list[str]:
+    """The blanks that some script line uses, in the order they first appear."""
+    lines = [line["text"] for s in site_content()["scripts"]["scripts"] for line in s["lines"]]
+    return list(dict.fromkeys(re.findall(r"\{([a-z_][a-z0-9_]*)\}", " ".join(lines))))
+
+
+def test_script_blanks_are_shown_as_labelled_blanks_not_braces(built_site, site_pages):
+    labels = placeholder_labels()
+    used = used_placeholders()
+    assert used, "no script line has a blank to check"
+    pages = {page: (built_site / page / "index.html").read_text("utf-8") for page in site_pages}
+    blanks = {
+        (name, html.unescape(label))
+        for text in pages.values()
+        for name, label in BLANK.findall(text)
+    }
+    for name in used:
+        assert (name, labels[name]) in blanks, f"no page shows the blank {name} as its label"
+        braces = [page or "home" for page, text in pages.items() if f"{{{name}}}" in text]
+        assert not braces, f"{{{name}}} shown in braces on {braces}"
 
 
 def test_home_page_puts_the_contact_rule_before_the_short_answer(built_site):

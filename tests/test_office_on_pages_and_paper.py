@@ -4,7 +4,7 @@ credit in every PDF, and the bulk sheets of four pocket checklists. Upstream (no
 of it shows and the footer is as it was.
 
 The office is the fixture of tests/office_fixture.py, handed to the engine the way the MkDocs
-adapter receives one (``config.extra["office"]``, OFFICE_CONTRACT.md)."""
+adapter receives one (``config.extra["office"]``, overlay/office.py)."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from soapguide.printing.pdf import JOBS
+from soapguide.render.scripts import card_versions
 
 from tests import office_fixture
 from tests.print_support import A4_PT, LETTER_PT, data, read_pdf, same_size, squash
@@ -132,14 +133,14 @@ def test_every_printed_page_says_whom_to_ask_and_how(office_site, job):
 
 
 def test_the_script_cards_end_with_the_office_card(office_site):
-    scripts = data("scripts")["scripts"]
+    cards = len(card_versions(data("scripts")["scripts"])) + 1  # every script card, the office's
     pdf = read_pdf(office_site / "downloads" / "script-cards-4x6.pdf")
-    assert len(pdf.pages) == len(scripts) + 1
+    assert len(pdf.pages) == cards
     last = squash(pdf.pages[-1])
     for value in office_fixture.contact_texts(OFFICE):
         assert squash(value.removeprefix("https://")) in last
     letter = read_pdf(office_site / "downloads" / "script-cards-letter.pdf")
-    assert len(letter.pages) == (len(scripts) + 1 + 1) // 2
+    assert len(letter.pages) == (cards + 1) // 2
 
 
 @pytest.mark.parametrize("name", ["script-cards-4x6.pdf", "pocket-checklist.pdf"])

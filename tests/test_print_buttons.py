@@ -4,7 +4,6 @@ chosen layout (all cards, or one card alone); hidden when JavaScript is off and 
 from __future__ import annotations
 
 import pytest
-from conftest import block_other_hosts
 
 from tests.print_support import POCKET_CHECKLIST, SCRIPT_CARDS, cards, read_pdf, squash
 
@@ -26,15 +25,10 @@ VISIBLE_BUTTONS = """
 
 
 @pytest.fixture
-def recording_page(browser):
-    context = browser.new_context()
-    block_other_hosts(context)
-    context.add_init_script(RECORD_PRINTS)
-    page = context.new_page()
-    try:
-        yield page
-    finally:
-        context.close()
+def recording_page(new_page):
+    page = new_page()
+    page.context.add_init_script(RECORD_PRINTS)
+    return page
 
 
 def tab_to(page, selector: str, limit: int = 80) -> None:
@@ -70,17 +64,20 @@ def test_print_all_cards_button_prints_the_sheets(recording_page, site_server):
     assert recording_page.evaluate("window.__prints") == [{"paper": "sheet", "alone": []}]
 
 
-def test_a_cards_own_button_prints_that_card_alone_then_clears(recording_page, site_server):
+@pytest.mark.parametrize("position", [0, -1], ids=["first-card", "last-card"])
+def test_a_cards_own_button_prints_that_card_alone_then_clears(
+    recording_page, site_server, position
+):
     page = recording_page
+    card = cards()[position]
     page.goto(site_server + SCRIPT_CARDS, wait_until="load")
-    page.focus("button[data-print-card='voicemail']")
+    page.focus(f"button[data-print-card='{card.id}']")
     page.keyboard.press("Enter")
-    assert page.evaluate("window.__prints") == [{"paper": "card", "alone": ["voicemail"]}]
+    assert page.evaluate("window.__prints") == [{"paper": "card", "alone": [card.id]}]
     page.emulate_media(media="print")
     pdf = read_pdf(page.pdf(prefer_css_page_size=True))
     assert len(pdf.pages) == 1
-    voicemail = next(c for c in cards() if c.id == "voicemail")
-    assert squash(voicemail.title) in squash(pdf.pages[0])
+    assert squash(card.title) in squash(pdf.pages[0])
     page.evaluate("window.dispatchEvent(new Event('afterprint'))")
     assert page.evaluate(
         "!document.documentElement.hasAttribute('data-print-paper') && "
@@ -89,13 +86,8 @@ def test_a_cards_own_button_prints_that_card_alone_then_clears(recording_page, s
 
 
 @pytest.mark.parametrize("path", [SCRIPT_CARDS, POCKET_CHECKLIST])
-def test_print_buttons_are_hidden_when_javascript_is_off(browser, site_server, path):
-    context = browser.new_context(java_script_enabled=False)
-    block_other_hosts(context)
-    try:
-        page = context.new_page()
-        page.goto(site_server + path, wait_until="load")
-        assert page.locator("button.print-button").count() > 0
-        assert page.evaluate(VISIBLE_BUTTONS) == []
-    finally:
-        context.close()
+def test_print_buttons_are_hidden_when_javascript_is_off(new_page, site_server, path):
+    page = new_page(java_script_enabled=False)
+    page.goto(site_server + path, wait_until="load")
+    assert page.locator("button.print-button").count() > 0
+    assert page.evaluate(VISIBLE_BUTTONS) == []

@@ -14,6 +14,7 @@ from tests.print_support import (
     SCRIPT_CARDS,
     cards,
 )
+from tests.site_walk import KEPT_WHOLE
 
 pytestmark = pytest.mark.browser
 
@@ -107,21 +108,12 @@ def test_no_printed_text_is_under_8_points(page, site_server, path, selector):
     assert not small, f"text under 8 pt: {small[:5]}"
 
 
-@pytest.mark.parametrize(
-    ("path", "selector"),
-    [
-        (SCRIPT_CARDS, ".print-card"),
-        (SCRIPT_CARDS, ".card-slot"),
-        (POCKET_CHECKLIST, ".pocket"),
-        (POCKET_CHECKLIST, ".pocket__checklist > li"),
-        ("checklist/", ".checklist > li"),
-        ("what-to-say/", ".script-card"),
-    ],
-)
-def test_cards_and_checklist_items_are_never_split_across_pages(page, site_server, path, selector):
-    open_at_print(page, site_server + path)
-    values = page.evaluate(
-        "s => [...document.querySelectorAll(s)].map(e => getComputedStyle(e).breakInside)", selector
-    )
-    assert values, f"nothing matches {selector} on /{path}"
-    assert set(values) == {"avoid"}, f"{selector} on /{path}: break-inside {set(values)}"
+@pytest.mark.parametrize("selector", KEPT_WHOLE)
+def test_cards_and_checklist_items_are_never_split_across_pages(site_walk, selector):
+    """On every page that has them, at print media (as the walk over the site saw it)."""
+    found = {
+        v.where: v.break_inside[selector] for v in site_walk.values() if selector in v.break_inside
+    }
+    assert found, f"no page has {selector}"
+    for where, values in found.items():
+        assert set(values) == {"avoid"}, f"{selector} on {where}: break-inside {set(values)}"

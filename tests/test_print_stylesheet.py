@@ -7,55 +7,41 @@ from __future__ import annotations
 import pytest
 
 from tests.print_support import POCKET_CHECKLIST, SCRIPT_CARDS, print_to_pdf, squash
+from tests.site_walk import CHROME, CONTENT, PageVisit
 
 pytestmark = pytest.mark.browser
-
-CHROME = [
-    ".md-header",
-    ".md-tabs",
-    ".md-sidebar--primary",
-    ".md-sidebar--secondary",
-    ".md-footer",
-    ".md-search",
-    "[data-md-component='palette']",
-    ".md-top",
-    ".md-content__button",
-    "button",
-]
 
 SHOWN = """
 selectors => Object.fromEntries(selectors.map(s => [s,
   [...document.querySelectorAll(s)].filter(e => e.getClientRects().length > 0).length]))
 """
-PRESENT = "selectors => selectors.filter(s => document.querySelector(s) !== null)"
 
 
-@pytest.mark.parametrize("path", ["", "rules/", "what-to-say/", SCRIPT_CARDS, POCKET_CHECKLIST])
-def test_print_hides_navigation_header_footer_search_toc_and_buttons(page, site_server, path):
-    page.goto(site_server + path, wait_until="load")
-    present = page.evaluate(PRESENT, CHROME)
-    assert {".md-header", ".md-sidebar--primary", ".md-footer", "button"} <= set(present)
-    on_screen = page.evaluate(SHOWN, present)
-    assert on_screen[".md-header"], on_screen
-    # Task pages hide the navigation on screen too (`hide: [navigation]`); the others show it.
-    assert on_screen[".md-sidebar--primary"] or page.locator(".md-sidebar--primary[hidden]").count()
-    page.emulate_media(media="print")
-    in_print = {s: n for s, n in page.evaluate(SHOWN, present).items() if n}
-    assert not in_print, f"/{path}: shown in print: {in_print}"
-    article = ".md-content__inner > :not(.stale-banner, .review-stamp)"
-    assert page.evaluate(SHOWN, [article])[article], f"/{path}: no content left in print"
+def test_print_hides_navigation_header_footer_search_toc_and_buttons(
+    site_walk: dict[str, PageVisit],
+):
+    """Every page, as the walk over the site saw it on screen and at print media."""
+    for visit in site_walk.values():
+        present = set(visit.chrome_present)
+        assert {".md-header", ".md-sidebar--primary", ".md-footer", "button"} <= present, (
+            f"{visit.where}: {sorted(present)}"
+        )
+        # Task pages hide the navigation on screen too (`hide: [navigation]`): only the header
+        # is sure to show on every page.
+        assert visit.on_screen[".md-header"], f"{visit.where}: {visit.on_screen}"
+        in_print = {s: n for s, n in visit.in_print.items() if n and s in CHROME}
+        assert not in_print, f"{visit.where}: shown in print: {in_print}"
+        assert visit.in_print[CONTENT], f"{visit.where}: no content left in print"
 
 
-def test_a_printed_link_to_another_site_shows_its_address(page, site_server):
-    page.goto(site_server + "rules/", wait_until="load")
-    urls = page.eval_on_selector_all(
-        ".md-content a[href^='https://']", "links => links.map(a => a.href)"
-    )
-    assert urls, "the rules page has no external links to test with"
-    pdf = print_to_pdf(page, site_server + "rules/")
+def test_a_printed_link_to_another_site_shows_its_address(page, site_server, site_walk):
+    """On the first page whose content shows links to other sites."""
+    visit = next((v for v in site_walk.values() if v.external_links), None)
+    assert visit is not None, "no page links to another site"
+    pdf = print_to_pdf(page, site_server + visit.path)
     text = squash(" ".join(pdf.pages))
-    missing = [url for url in urls if squash(url) not in text]
-    assert not missing, f"addresses not printed: {missing}"
+    missing = [url for url in visit.external_links if squash(url) not in text]
+    assert not missing, f"{visit.where}: addresses not printed: {missing}"
 
 
 @pytest.mark.parametrize(

@@ -3,8 +3,8 @@
 Two layers:
 - static: every built .html, .css and .js file is read for resources it would load from an
   absolute URL (links with <a href> to other hosts are fine: a link is not a load);
-- runtime: Chromium opens every page from a local server and every request it makes is recorded;
-  each must go to 127.0.0.1.
+- runtime: Chromium opens every page from a local server (the one walk over the site,
+  tests/site_walk.py) and every request it makes is recorded; each must go to 127.0.0.1.
 """
 
 from __future__ import annotations
@@ -17,6 +17,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+
+from tests.site_walk import PageVisit
 
 # --- what counts as "another host" -------------------------------------------------------------
 
@@ -277,16 +279,12 @@ def request_leaves_this_machine(url: str) -> bool:
 
 
 @pytest.mark.browser
-def test_no_page_requests_another_host(page, site_server: str, site_pages: list[str]) -> None:
-    requests: list[tuple[str, str]] = []
-    current = {"page": ""}
-    page.context.on("request", lambda request: requests.append((current["page"], request.url)))
-    for path in site_pages:
-        current["page"] = path or "/"
-        response = page.goto(site_server + path, wait_until="networkidle")
-        status = response and response.status
-        assert response is not None and response.ok, f"/{path}: HTTP {status}"
-    assert any(url.startswith(site_server) for _page, url in requests), "no request was recorded"
+def test_no_page_requests_another_host(site_walk: dict[str, PageVisit]) -> None:
+    """Every request every page made while the walk loaded it (tests/site_walk.py)."""
+    for visit in site_walk.values():
+        assert visit.status == 200, f"{visit.where}: HTTP {visit.status}"
+        assert visit.url in visit.requests, f"{visit.where}: its own request was not recorded"
+    requests = [(visit.where, url) for visit in site_walk.values() for url in visit.requests]
     remote = sorted({(where, url) for where, url in requests if request_leaves_this_machine(url)})
     assert not remote, "Requests to other hosts:\n" + "\n".join(
         f"{where}: {url}" for where, url in remote

@@ -1,4 +1,5 @@
-"""The corpus of broken content: each case is one small mistake in a copy of the real data/.
+"""The corpus of broken content: each case is one small mistake in a copy of the fixture
+content (tests/fixtures/content/data: complete and valid, and never the guide's own data/).
 
 A case names the edit, the file and line the error must point at, and a fragment of the message
 (or of its fix). Lines are counted from where the edit lands, so the corpus keeps working when
@@ -11,7 +12,10 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-HOW_LONG = "  - id: how-long\n    question: "  # an item of data/faq.yml
+import yaml
+
+FIXTURE_DATA = Path(__file__).resolve().parents[1] / "fixtures" / "content" / "data"
+HOW_LONG = "  - id: how-long\n    question: "  # an item of the fixture's faq.yml
 SCHEMA_LINE = "# yaml-language-server: $schema=../schemas/{stem}.schema.json\n"
 
 
@@ -294,7 +298,9 @@ CASES = [
         "placeholder-listed-twice",
         Replace("scripts.yml", "  - name: update\n", "  - name: program_name\n"),
         "the placeholder 'program_name' is listed twice",
-        count=2,  # and the line that uses {update} now names an unlisted blank
+        # and the line that uses {update}, and the builder's settings for it (data/builder.yml),
+        # now name an unlisted blank
+        count=3,
     ),
     Case(
         "unknown-step",
@@ -412,13 +418,19 @@ CASES = [
 ]
 
 
-def data_copy(repo: Path, destination: Path) -> Path:
-    """A copy of ``repo/data`` as ``destination/data``."""
-    return Path(shutil.copytree(repo / "data", destination / "data"))
+def how_long_path(data: Path) -> str:
+    """Where the 'how-long' FAQ item is, as errors name it: ``questions[N]``."""
+    questions = yaml.safe_load((data / "faq.yml").read_text("utf-8"))["questions"]
+    return f"questions[{next(i for i, q in enumerate(questions) if q['id'] == 'how-long')}]"
 
 
-def broken_copy(case: Case, repo: Path, destination: Path) -> tuple[Path, int]:
-    """A copy of ``repo/data`` in ``destination`` with the case's mistake; and the line the
-    error must name."""
-    data = data_copy(repo, destination)
+def data_copy(destination: Path) -> Path:
+    """A copy of the fixture content's data/ as ``destination/data``."""
+    return Path(shutil.copytree(FIXTURE_DATA, destination / "data"))
+
+
+def broken_copy(case: Case, destination: Path) -> tuple[Path, int]:
+    """A copy of the fixture content in ``destination/data`` with the case's mistake; and the
+    line the error must name."""
+    data = data_copy(destination)
     return data, case.edit.apply(data) + case.offset

@@ -4,8 +4,10 @@ a real `mkdocs build --strict` and `scripts/check_content.py` to prove the comma
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from soapguide.guide import load_content
@@ -13,6 +15,7 @@ from soapguide.read.errors import ContentErrors
 
 from tests.content_errors.cases import (
     CASES,
+    FIXTURE_DATA,
     HOW_LONG,
     Case,
     Replace,
@@ -23,7 +26,7 @@ from tests.scenario import REPO, build, copy_project
 
 
 def problems_for(case: Case, tmp_path) -> tuple[ContentErrors, int]:
-    data, line = broken_copy(case, REPO, tmp_path)
+    data, line = broken_copy(case, tmp_path)
     with pytest.raises(ContentErrors) as raised:
         load_content(data, tmp_path, REPO / "schemas")
     return raised.value, line
@@ -55,7 +58,7 @@ def test_mistake_is_reported_with_file_line_and_message(case: Case, tmp_path):
 
 
 def test_a_placeholder_error_points_at_the_placeholder_itself(tmp_path):
-    data = data_copy(REPO, tmp_path)
+    data = data_copy(tmp_path)
     Replace("scripts.yml", "{applicant_name}", "{applicant_nam}").apply(data)
     line = next(
         number
@@ -74,14 +77,14 @@ def test_a_placeholder_error_points_at_the_placeholder_itself(tmp_path):
 def test_a_byte_order_mark_is_fine(tmp_path):
     data = tmp_path / "data"
     data.mkdir()
-    for path in (REPO / "data").glob("*.yml"):
+    for path in FIXTURE_DATA.glob("*.yml"):
         (data / path.name).write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
     content = load_content(data, tmp_path, REPO / "schemas")
     assert content["faq"]["questions"]
 
 
 def test_problems_in_several_files_come_in_one_report_sorted_by_file_and_line(tmp_path):
-    data = data_copy(REPO, tmp_path)
+    data = data_copy(tmp_path)
     Replace("faq.yml", "  - id: how-long\n    question", "  - id: how-long\n\tquestion").apply(data)
     Replace("tone.yml", "\ngood:", "\ngod:").apply(data)
     Replace("scripts.yml", "{applicant_name}", "{applicant_nam}").apply(data)
@@ -103,7 +106,7 @@ def test_problems_in_several_files_come_in_one_report_sorted_by_file_and_line(tm
 
 def test_an_unknown_key_next_to_its_missing_twin_is_one_message(tmp_path):
     """'anwser' for 'answer' is one mistake: the did-you-mean covers the missing 'answer'."""
-    data = data_copy(REPO, tmp_path)
+    data = data_copy(tmp_path)
     Replace("faq.yml", "    answer:", "    anwser:").apply(data)
     with pytest.raises(ContentErrors) as raised:
         load_content(data, tmp_path, REPO / "schemas")
@@ -113,7 +116,7 @@ def test_an_unknown_key_next_to_its_missing_twin_is_one_message(tmp_path):
 
 
 def test_text_policy_is_checked_in_a_file_that_also_breaks_its_schema(tmp_path):
-    data = data_copy(REPO, tmp_path)
+    data = data_copy(tmp_path)
     Replace("faq.yml", "    answer:", "    anwser:").apply(data)
     Replace("faq.yml", HOW_LONG, HOW_LONG + "<b>Really</b> ").apply(data)
     with pytest.raises(ContentErrors) as raised:
@@ -129,13 +132,18 @@ CLI_CASES = [
 ]
 
 
+def broken_project(case: Case, destination) -> tuple[Path, int]:
+    """A copy of this project whose data/ is the fixture content with the case's mistake; and
+    the line the error must name."""
+    project = copy_project(destination)
+    shutil.rmtree(project / "data")
+    _, line = broken_copy(case, project)
+    return project, line
+
+
 @pytest.mark.parametrize("case", CLI_CASES, ids=lambda case: case.name)
 def test_mkdocs_build_fails_with_the_message_and_writes_no_site(case: Case, tmp_path):
-    project = copy_project(tmp_path / "project")
-    for path in (project / "data").glob("*.yml"):
-        path.unlink()
-    project.joinpath("data").rmdir()
-    _, line = broken_copy(case, REPO, project)
+    project, line = broken_project(case, tmp_path / "project")
     result = build(project)
     assert result.returncode == 1
     assert f"{case.expected_file}:{line}:" in result.stderr
@@ -146,15 +154,11 @@ def test_mkdocs_build_fails_with_the_message_and_writes_no_site(case: Case, tmp_
 
 
 def test_check_script_prints_the_same_report_and_exits_1(tmp_path):
-    project = copy_project(tmp_path / "project")
+    case = CLI_CASES[0]
+    project, _ = broken_project(case, tmp_path / "project")
     (project / "scripts").mkdir()
     (project / "scripts" / "check_content.py").write_bytes(
         (REPO / "scripts" / "check_content.py").read_bytes()
-    )
-    case = CLI_CASES[0]
-    text = (project / "data" / case.edit.file).read_text("utf-8")
-    (project / "data" / case.edit.file).write_text(
-        text.replace(case.edit.find, case.edit.replace, 1), "utf-8"
     )
     result = subprocess.run(
         [sys.executable, str(project / "scripts" / "check_content.py")],

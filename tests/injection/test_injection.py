@@ -7,6 +7,7 @@ without it (tests/injection/unchecked_hooks.py), to prove the rendering is safe 
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,10 +18,12 @@ from soapguide.guide import guide_for, load_content
 from soapguide.read.errors import ContentErrors
 from soapguide.render.text import TextRenderer, fill_placeholders
 
-from tests.content_errors.cases import HOW_LONG, Replace, data_copy
+from tests import shared_builds
+from tests.content_errors.cases import HOW_LONG, Replace, data_copy, how_long_path
 from tests.injection.hostile import HOSTILE, Markup, hostile_data, hostile_project
 from tests.injection.unchecked_hooks import unchecked_content
 from tests.scenario import REPO, build
+from tests.site_walk import PAGE_FACTS, PageVisit
 from tests.static_server import serve_directory
 
 DANGEROUS_TAGS = ("script", "img", "svg", "iframe", "object", "embed", "style", "form")
@@ -86,21 +89,28 @@ def test_every_page_rendered_from_hostile_data_is_inert(
         assert_inert(html, name, clean_pages[name])
 
 
-def test_the_hostile_text_did_reach_the_pages(hostile_pages: dict[str, str]):
-    """Otherwise the inertness above would prove nothing."""
-    faq = hostile_pages["docs/faq.md"]
-    assert "{{ 7*7 }}" in faq and "49" not in faq
-    assert "&quot;&gt;" in faq or '"&gt;' in faq  # the attribute-escape attempt, as text
+def test_the_hostile_text_did_reach_the_pages(
+    hostile_pages: dict[str, str], clean_pages: dict[str, str]
+):
+    """Otherwise the inertness above would prove nothing. Where they land, the hostile strings
+    are text: Jinja in the data is not evaluated, an attribute escape is shown as written."""
+    reached = [name for name, html in hostile_pages.items() if "{{ 7*7 }}" in html]
+    assert reached, "no page shows the hostile text"
+    for name in reached:
+        html = hostile_pages[name]
+        assert html.count("49") == clean_pages[name].count("49"), f"{name}: 7*7 was evaluated"
+    escaped = [name for name in reached if re.search(r'(&quot;|")&gt;', hostile_pages[name])]
+    assert escaped, "the attribute-escape attempt is shown as text on no page"
 
 
 @pytest.mark.parametrize("hostile", [h for h in HOSTILE if "{{" not in h])
 def test_validator_rejects_each_hostile_string(hostile: str, tmp_path):
-    data = data_copy(REPO, tmp_path)
+    data = data_copy(tmp_path)
     quoted = "'" + hostile.replace("'", "''") + "'  # "
     Replace("faq.yml", HOW_LONG, HOW_LONG + quoted).apply(data)
     with pytest.raises(ContentErrors) as raised:
         load_content(data, tmp_path, REPO / "schemas")
-    assert [error.where for error in raised.value.errors] == ["questions[4].question"]
+    assert [error.where for error in raised.value.errors] == [f"{how_long_path(data)}.question"]
     message = raised.value.errors[0].message
     assert "HTML is not allowed" in message or "link is not allowed" in message
 
@@ -108,13 +118,16 @@ def test_validator_rejects_each_hostile_string(hostile: str, tmp_path):
 # In Chromium: the built pages
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def hostile_site(tmp_path_factory) -> Path:
-    project = hostile_project(tmp_path_factory.mktemp("hostile-project") / "project")
-    site = project / "site"
-    result = build(project, site)
-    assert result.returncode == 0, result.stderr
-    return site
+    """The site built from hostile data with the unchecked hooks, once per run."""
+
+    def make(folder: Path) -> None:
+        project = hostile_project(folder / "project")
+        result = build(project, folder / "site")
+        assert result.returncode == 0, result.stderr
+
+    return shared_builds.once(tmp_path_factory, "hostile-site", make) / "site"
 
 
 @pytest.fixture(scope="module")
@@ -123,39 +136,24 @@ def hostile_server(hostile_site: Path) -> Iterator[str]:
         yield base
 
 
-PAGE_FACTS = """() => ({
-  scripts: document.scripts.length,
-  handlers: [...document.querySelectorAll('*')].flatMap(el =>
-    [...el.attributes].filter(a => a.name.startsWith('on')).map(a => el.tagName + ' ' + a.name)),
-  scriptLinks: [...document.querySelectorAll('[href],[src]')]
-    .map(el => el.getAttribute('href') || el.getAttribute('src'))
-    .filter(url => /^\\s*(javascript|data|vbscript):/i.test(url)),
-  text: document.body.innerText,
-})"""
-
-
-@pytest.mark.browser
 def test_hostile_pages_in_chromium_fire_no_dialog_and_add_no_script(
-    browser, site_server: str, hostile_server: str, site_pages: list[str]
+    new_page, hostile_server: str, site_walk: dict[str, PageVisit]
 ):
-    context = browser.new_context()
+    """Each page built from hostile data, against the same page built from the real content
+    (as the walk over the real site saw it)."""
     dialogs: list[str] = []
-    try:
-        page = context.new_page()
-        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-        for path in site_pages:
-            page.goto(site_server + path, wait_until="load")
-            clean = page.evaluate(PAGE_FACTS)
-            page.goto(hostile_server + path, wait_until="load")
-            page.mouse.move(10, 10)
-            page.wait_for_timeout(100)
-            hostile = page.evaluate(PAGE_FACTS)
-            where = f"/{path}"
-            assert hostile["scripts"] == clean["scripts"], where
-            assert hostile["handlers"] == [], where
-            assert hostile["scriptLinks"] == [], where
-        assert dialogs == []
-        page.goto(hostile_server + "faq/", wait_until="load")
-        assert "{{ 7*7 }}" in page.evaluate(PAGE_FACTS)["text"]  # the hostile text is there
-    finally:
-        context.close()
+    page = new_page()
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    reached = []
+    for path, clean in site_walk.items():
+        page.goto(hostile_server + path, wait_until="load")
+        page.mouse.move(10, 10)
+        page.wait_for_timeout(100)
+        hostile = page.evaluate(PAGE_FACTS)
+        assert hostile["scripts"] == clean.facts["scripts"], clean.where
+        assert hostile["handlers"] == [], clean.where
+        assert hostile["scriptLinks"] == [], clean.where
+        if "{{ 7*7 }}" in hostile["text"]:
+            reached.append(path)
+    assert dialogs == []
+    assert reached, "the hostile text is on no page: the checks above proved nothing"

@@ -7,7 +7,6 @@ inert. The real site never uses this file: mkdocs.yml names hooks/mkdocs_hooks.p
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 from pathlib import Path
 
@@ -43,9 +42,10 @@ globals().update(
 
 def on_config(config):
     root = Path(config.config_file_path).parent
+    today = mkdocs_hooks._today()  # SOAPGUIDE_TODAY, as the real adapter reads it
     guide = guide_for(
-        unchecked_content(root / "data"), config.markdown_extensions, config.mdx_configs
+        unchecked_content(root / "data"), config.markdown_extensions, config.mdx_configs, today
     )
     mkdocs_hooks._state["guide"] = guide
-    config.extra["review"] = guide.review.as_template_data(dt.date.today())
+    mkdocs_hooks.theme_settings(config, guide, today)
     return config

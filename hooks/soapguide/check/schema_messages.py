@@ -47,7 +47,16 @@ PATTERNS = {
 }
 # For one value, report only the first of these problems (an empty text breaks minLength and
 # pattern at once; the author needs one message).
-VALUE_KEYWORDS = ("type", "minLength", "pattern", "format", "enum", "minimum", "maximum")
+VALUE_KEYWORDS = (
+    "type",
+    "minLength",
+    "maxLength",
+    "pattern",
+    "format",
+    "enum",
+    "minimum",
+    "maximum",
+)
 
 
 def describe(value: Any) -> str:
@@ -188,6 +197,27 @@ class SchemaMessages:
             )
         if keyword == "minLength":
             return self._error(path, f"expected text, found {found}", _text_hint(key), True)
+        if keyword == "maxLength":
+            limit = error.validator_value
+            return self._error(
+                path,
+                f"expected at most {limit} characters, found {len(str(value))}",
+                f"shorten it to {limit} characters or fewer",
+            )
+        if keyword == "minProperties":
+            listing = ", ".join(schema.get("properties", {}))
+            return self._error(
+                path,
+                f"expected at least {error.validator_value} of: {listing}; found none",
+                f"add at least one of {listing} under '{key}:'" if key else f"add one of {listing}",
+                True,
+            )
+        if keyword == "uniqueItems":
+            return self._error(
+                path,
+                "the same entry is listed twice",
+                f"delete the repeated entry under '{key}:'" if key else "delete the repeat",
+            )
         if keyword == "minItems":
             where = f"under '{key}:'" if key else "here"
             return self._error(

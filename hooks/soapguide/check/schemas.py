@@ -22,12 +22,17 @@ from .schema_messages import SchemaMessages
 
 SUFFIX = ".schema.json"
 Validator = Draft202012Validator
+# Schemas that describe something other than a data file: office.schema.json is for an advising
+# office's office/office.yml (read by the overlay stage; absent upstream).
+NOT_DATA_SCHEMAS = frozenset({"office"})
 
 
 def schema_paths(schemas_dir: Path) -> Iterator[tuple[str, Path]]:
-    """``(stem, path)`` for every schema, in name order."""
+    """``(stem, path)`` for every data file's schema, in name order."""
     for path in sorted(schemas_dir.glob(f"*{SUFFIX}")):
-        yield path.name.removesuffix(SUFFIX), path
+        stem = path.name.removesuffix(SUFFIX)
+        if stem not in NOT_DATA_SCHEMAS:
+            yield stem, path
 
 
 def load_schemas(schemas_dir: Path, root: Path) -> tuple[dict[str, Any], list[ContentError]]:

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from functools import partial
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
 from ..read.content import Content
 from ..read.schedule import SCHEDULE_FILE
+from ..render.assets import Bundle
 from ..render.schedule_text import clock_data
 from .checks import FLOW_FILE
 from .model import PHASE_NAMES, build_flow
-from .page import embed_json, flow_tree, item_name, plain_text, prefix_ids, question_numbers
+from .page import ItemNames, embed_json, flow_tree, plain_text, prefix_ids, question_numbers
 
 # The flow stage's macros (flow.html).
 FLOW_TEMPLATES = Path(__file__).parent / "templates"
@@ -22,14 +23,23 @@ FLOW_FILTERS = {
     "phase_name": PHASE_NAMES.__getitem__,  # "during" -> "during SOAP"
 }
 
+# What a page that calls them loads: the interactive flow needs its script and styles; the
+# advisors' map (and any other macro of flow.html) only the styles.
+FLOW_BUNDLES = {
+    "flow": Bundle(css=("assets/stylesheets/flow.css",), js=("assets/javascripts/flow.js",)),
+    "flow-map": Bundle(css=("assets/stylesheets/flow.css",)),
+}
+FLOW_MACRO_BUNDLES = {"flow.html": "flow-map", "should_i_call": "flow"}
+
 
 def flow_globals(content: Content) -> dict[str, Any]:
     """``flow`` (the checked Flow), ``flow_json`` (with ``clock``: SOAP's moments for the device-
-    clock line), ``flow_tree``, ``flow_numbers``, ``flow_paths``, ``flow_outcome_phases`` and
-    ``item_name(id)``; empty when there is no data/flow.yml."""
+    clock line), ``flow_tree``, ``flow_numbers``, ``flow_paths``, ``flow_path_counts``,
+    ``flow_outcome_phases`` and ``item_name(id)``; empty when there is no data/flow.yml."""
     if FLOW_FILE not in content:
         return {}
     flow = build_flow(content.documents[FLOW_FILE])
+    paths = flow.paths()
     data = flow.as_json_data()
     if SCHEDULE_FILE in content and "meta" in content:
         data["clock"] = clock_data(content[SCHEDULE_FILE], content["meta"]["match_year"])
@@ -41,7 +51,9 @@ def flow_globals(content: Content) -> dict[str, Any]:
         "flow_json": embed_json([data]),
         "flow_tree": flow_tree(flow),
         "flow_numbers": question_numbers(flow),
-        "flow_paths": flow.paths(),
+        "flow_paths": paths,
+        # Paths ending at each outcome, counted once (not once per outcome over every path).
+        "flow_path_counts": Counter(path.outcome.id for path in paths),
         "flow_outcome_phases": flow.outcome_phases(),
-        "item_name": partial(item_name, content),
+        "item_name": ItemNames(content),
     }

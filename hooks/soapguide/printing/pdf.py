@@ -1,7 +1,7 @@
 """Print the built print pages to the PDF downloads, with headless Chromium.
 
 The PDFs come from the same HTML and CSS a reader prints from the site (print media, the CSS
-page sizes of docs/assets/stylesheets/print.css), so the download and the Print button give
+page sizes of docs/assets/stylesheets/paper.css), so the download and the Print button give
 the same paper. Chromium rather than WeasyPrint: it renders these pages as the site's readers'
 browsers do (named pages, ``:has()``, flex and grid), measured in bench/print_pdfs.py.
 
@@ -221,7 +221,7 @@ def render_pdf(page, site_dir: Path, job: PdfJob, site_name: str, out: Path) -> 
         raise PdfError(
             f"{job.name}: the PDF has {pages} pages where {expected} were expected (one for each "
             f"'{job.page_per}' shown on {job.page}). Something in the print layout "
-            "(docs/assets/stylesheets/print.css) breaks a page or adds one; print the page from "
+            "(docs/assets/stylesheets/paper.css) breaks a page or adds one; print the page from "
             "the browser to see where."
         )
     return PdfResult(out, time.perf_counter() - started, out.stat().st_size)
@@ -255,7 +255,7 @@ def overflow_message(box: dict) -> str:
         )
     texts = box["texts"][:3]
     if not texts:
-        return f"{head}.\n    fix: see docs/assets/stylesheets/print.css"
+        return f"{head}.\n    fix: see docs/assets/stylesheets/paper.css"
     listed = "; ".join(
         f"{t['src']} ('{_clip(t['text'])}', {t['lines']} line{'s' if t['lines'] != 1 else ''})"
         for t in texts

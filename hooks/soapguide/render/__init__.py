@@ -1,3 +1,3 @@
 """Stage 4, render: Markdown text, the review stamp and the page templates with their macros.
-Imports only from ``read`` and ``check`` (and ``overlay``, stage 3, once it exists).
+Imports only from ``read``, ``check`` and ``overlay``.
 """

@@ -9,10 +9,15 @@ still warns its readers.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from ..read.dates import as_date
+
+
+class BuildDateError(ValueError):
+    """The date a build was told to count as today is not a date."""
 
 
 @dataclass(frozen=True)
@@ -40,6 +45,24 @@ class ReviewStamp:
 def _long_date(day: dt.date) -> str:
     """``November 25, 2026``, without the platform-dependent ``%-d``."""
     return f"{day:%B} {day.day}, {day.year}"
+
+
+def build_date(setting: str | None, clock: Callable[[], dt.date] = dt.date.today) -> dt.date:
+    """The day a build counts as today when it decides whether the review has gone stale.
+
+    ``setting`` is the adapter's ``SOAPGUIDE_TODAY`` (``YYYY-MM-DD``): unset or empty means the
+    real date. It lets the tests build on a frozen date (they pass on any day, in any fork), and
+    lets an editor preview the site as a reader will see it on a later day.
+    """
+    if setting is None or not setting.strip():
+        return clock()
+    try:
+        return dt.date.fromisoformat(setting.strip())
+    except ValueError:
+        raise BuildDateError(
+            f"expected a date written as YYYY-MM-DD, found {setting!r}; "
+            "unset it to use today's date"
+        ) from None
 
 
 def review_stamp(meta: dict[str, Any], soap_dates: str | None = None) -> ReviewStamp:

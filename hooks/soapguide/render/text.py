@@ -23,14 +23,17 @@ ALLOWED_URL_SCHEMES = set(SAFE_SCHEMES)
 PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*)\}")
 
 
+# Built once: nh3.clean() would rebuild these rules for every text.
+_CLEANER = nh3.Cleaner(
+    tags=ALLOWED_TAGS,
+    attributes=ALLOWED_ATTRIBUTES,
+    url_schemes=ALLOWED_URL_SCHEMES,
+    link_rel="noopener noreferrer",
+)
+
+
 def sanitize(html: str) -> str:
-    return nh3.clean(
-        html,
-        tags=ALLOWED_TAGS,
-        attributes=ALLOWED_ATTRIBUTES,
-        url_schemes=ALLOWED_URL_SCHEMES,
-        link_rel="noopener noreferrer",
-    )
+    return _CLEANER.clean(html)
 
 
 class TextRenderer:
@@ -42,11 +45,19 @@ class TextRenderer:
         self._markdown = markdown.Markdown(
             extensions=list(extensions or []), extension_configs=dict(configs or {})
         )
+        # The same text is shown on several pages (a script on its page, its print card and in
+        # the flow): convert each text once per build.
+        self._converted: dict[str, Markup] = {}
 
     def block(self, text: object) -> Markup:
         """Paragraphs and lists."""
-        self._markdown.reset()
-        return Markup(sanitize(self._markdown.convert(str(text)))).strip()
+        source = str(text)
+        html = self._converted.get(source)
+        if html is None:
+            self._markdown.reset()
+            html = Markup(sanitize(self._markdown.convert(source))).strip()
+            self._converted[source] = html
+        return html
 
     def inline(self, text: object) -> Markup:
         """One line of text, without the surrounding paragraph."""

@@ -1,0 +1,62 @@
+"""The build's cost, split into its parts, against the floor: the same pages, already rendered
+by ``make export``, built by plain MkDocs + Material (no hooks, no overrides).
+
+Our build and the floor are run in turns (ours, floor, ours, floor, ...) so that a change in the
+machine's load hits both alike; every figure is a median. The ratio is ours without the PDF
+step ÷ the floor, in wall time (what a person waits) and in CPU time (steadier when other
+processes share the machine).
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from bench.measure import Runs, run_many
+from bench.sites import ENV, WORK, export
+
+
+@dataclass(frozen=True)
+class BuildCost:
+    ours: Runs  # without PDFs
+    floor: Runs
+    with_pdfs: Runs
+
+    @property
+    def ratio_wall(self) -> float:
+        return self.ours.wall / self.floor.wall
+
+    @property
+    def ratio_cpu(self) -> float:
+        return self.ours.cpu / self.floor.cpu
+
+
+def probe(project: Path, site: Path, *flags: str) -> list[str]:
+    return [sys.executable, "-m", "bench.build_probe", str(project), str(site), *flags]
+
+
+def measure_build(project: Path, runs: int, pdf_runs: int, work: Path = WORK) -> BuildCost:
+    """Build ``project`` and its floor ``runs`` times each, in turns, and with PDFs
+    ``pdf_runs`` times."""
+    repo = Path(__file__).resolve().parents[1]
+    floor_project = export(project, work / "export")
+    site_ours, site_floor = work / "site-ours", work / "site-floor"
+
+    def clean(site: Path):
+        return lambda: shutil.rmtree(site, ignore_errors=True)
+
+    ours_runs, floor_runs = [], []
+    for _ in range(runs):
+        ours_runs += run_many(probe(project, site_ours), repo, 1, ENV, clean(site_ours)).runs
+        floor_runs += run_many(
+            probe(floor_project, site_floor, "--plain"), repo, 1, ENV, clean(site_floor)
+        ).runs
+    site_pdfs = work / "site-pdfs"
+    with_pdfs = (
+        run_many(probe(project, site_pdfs, "--pdfs"), repo, pdf_runs, ENV, clean(site_pdfs))
+        if pdf_runs
+        else Runs(())
+    )
+    return BuildCost(Runs(tuple(ours_runs)), Runs(tuple(floor_runs)), with_pdfs)

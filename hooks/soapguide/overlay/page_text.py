@@ -1,0 +1,132 @@
+"""Reading a page's Markdown the way MkDocs will: its headings and the anchors they get, its
+links and the blocks they sit in; and the rule that an office's own pages hold Markdown only.
+Plain text work, line by line, with no Markdown parser: pages are rendered by MkDocs later."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from markdown.extensions.toc import slugify
+
+from ..check.text_policy import html_in, unsafe_link_in
+from ..read.errors import ContentError
+
+FENCE = re.compile(r"^\s*(```|~~~)")
+_HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
+_ATTRS = re.compile(r"\s*\{([^{}]*)\}\s*$")
+_EXPLICIT_ID = re.compile(r"(?:^|\s)#([\w-]+)")
+LINK = re.compile(
+    r"(?<!!)\[(?P<text>(?:[^\[\]]|\[[^\]]*\])*)\]\((?P<target>[^)\s]+)(?:\s+\"[^\"]*\")?\)"
+    r"(?P<attrs>\{[^{}\n]*\})?"
+)
+LIST_ITEM = re.compile(r"^(?P<indent>\s*)(?:[-*+]|\d+[.)])\s+")
+ANCHOR = re.compile(r'\bid="([^"]+)"')
+_INLINE_MARKUP = re.compile(r"\[([^\]]*)\]\([^)]*\)|[*_`]")
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    anchor: str
+    line: int  # 1-based, in the text it was read from
+
+
+def page_headings(markdown: str) -> list[Heading]:
+    """The page's Markdown headings with the anchors MkDocs gives them (toc's slugify, an
+    explicit ``{ #id }`` kept, repeats numbered ``_1``, ``_2``)."""
+    headings: list[Heading] = []
+    used: set[str] = set()
+    in_fence = False
+    for number, line in enumerate(markdown.split("\n"), start=1):
+        if FENCE.match(line):
+            in_fence = not in_fence
+            continue
+        match = None if in_fence else _HEADING.match(line)
+        if not match:
+            continue
+        text = match.group(2)
+        anchor = None
+        attrs = _ATTRS.search(text)
+        if attrs:
+            explicit = _EXPLICIT_ID.search(attrs.group(1))
+            anchor = explicit.group(1) if explicit else None
+            text = text[: attrs.start()]
+        if anchor is None:
+            plain = _INLINE_MARKUP.sub(lambda m: m.group(1) or "", text)
+            anchor = slugify(plain, "-")
+            base, count = anchor, 0
+            while anchor in used or not anchor:
+                count += 1
+                anchor = f"{base}_{count}"
+        used.add(anchor)
+        headings.append(Heading(len(match.group(1)), anchor, number))
+    return headings
+
+
+def markdown_only(display: str, text: str) -> list[ContentError]:
+    """An office page may hold Markdown, never HTML or links to unsafe addresses."""
+    errors = []
+    in_fence = False
+    for number, line in enumerate(text.split("\n"), start=1):
+        if FENCE.match(line):
+            in_fence = not in_fence
+            continue
+        if in_fence:
+            continue
+        tag = html_in(line)
+        if tag:
+            errors.append(
+                ContentError(
+                    display,
+                    number,
+                    line.find(tag.split()[0]) + 1,
+                    "",
+                    f"HTML is not allowed in your pages (found '{tag}')",
+                    "write Markdown: **bold**, *italic*, [link](https://…), lists with '- '",
+                )
+            )
+        link = unsafe_link_in(line)
+        if link:
+            errors.append(
+                ContentError(
+                    display,
+                    number,
+                    line.find(link[1]) + 1,
+                    "",
+                    f"a '{link[0]}:' link is not allowed; links may go to https://, mailto: or "
+                    "tel: addresses, or to the guide's pages",
+                    "link to a full https:// address or a page like checklist.md",
+                )
+            )
+    return errors
+
+
+def after_front_matter(lines: list[str]) -> int:
+    if lines and lines[0].strip() == "---":
+        for index in range(1, len(lines)):
+            if lines[index].strip() in ("---", "..."):
+                return index
+    return -1
+
+
+def block_end(lines: list[str], start: int) -> int:
+    """The end (exclusive) of the list item or paragraph that starts at ``start``."""
+    item = LIST_ITEM.match(lines[start])
+    indent = len(item.group("indent")) if item else -1
+    end = start + 1
+    while end < len(lines):
+        line = lines[end]
+        if not line.strip() or _HEADING.match(line) or FENCE.match(line):
+            break
+        following = LIST_ITEM.match(line)
+        if following and (item is None or len(following.group("indent")) <= indent):
+            break
+        end += 1
+    return end
+
+
+def only_links(block: str, item: re.Match[str] | None) -> bool:
+    """Whether a block goes when all its links do: a list item (in the guide, a list of links
+    to read next), or a paragraph that is nothing but a link (a button, say)."""
+    return item is not None or not LINK.sub("", block).strip()

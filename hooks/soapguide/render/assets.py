@@ -1,0 +1,86 @@
+"""Which stylesheets and scripts a page loads: only those of the macros it calls.
+
+A first visit should cost no more than the page needs, so the guide's assets come in named
+bundles (the flow's, the print pages', ...). Each stage names the bundle its macros need; the
+renderer notes the macros a page calls, and the adapter links that page's bundles and nothing
+else. A page may name more bundles in its front matter (``assets: [flow]``), say for HTML
+written by hand. Stylesheets every page needs stay in the site settings (mkdocs.yml).
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Bundle:
+    """Paths relative to the site root (docs/). ``css`` applies on screen and on paper;
+    ``print_css`` is linked with media="print", so it never blocks the first paint; ``js`` is
+    loaded with ``defer``."""
+
+    css: tuple[str, ...] = ()
+    print_css: tuple[str, ...] = ()
+    js: tuple[str, ...] = ()
+
+    def as_template_data(self) -> dict[str, list[str]]:
+        return {"css": list(self.css), "print_css": list(self.print_css), "js": list(self.js)}
+
+
+@dataclass(frozen=True)
+class PageAssets:
+    """A page's bundles, merged: each path once, in the order the bundles name them."""
+
+    bundles: tuple[str, ...] = ()
+    css: tuple[str, ...] = ()
+    print_css: tuple[str, ...] = ()
+    js: tuple[str, ...] = ()
+
+    def as_template_data(self) -> dict[str, list[str]]:
+        return {
+            "bundles": list(self.bundles),
+            "css": list(self.css),
+            "print_css": list(self.print_css),
+            "js": list(self.js),
+        }
+
+    def paths(self) -> tuple[str, ...]:
+        return (*self.css, *self.print_css, *self.js)
+
+
+class UnknownBundleError(LookupError):
+    """A page names a bundle no stage provides."""
+
+
+def merge(names: Iterable[str], bundles: Mapping[str, Bundle]) -> PageAssets:
+    """The assets of the named bundles (sorted by name, so the links never depend on the order
+    macros were called in); UnknownBundleError for a name no stage provides."""
+    chosen = sorted(set(names))
+    for name in chosen:
+        if name not in bundles:
+            close = difflib.get_close_matches(name, list(bundles), n=1)
+            hint = f" — did you mean '{close[0]}'?" if close else ""
+            known = ", ".join(sorted(bundles)) or "none"
+            raise UnknownBundleError(
+                f"no asset bundle named '{name}'{hint} (the bundles are: {known})"
+            )
+
+    def unique(field: str) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(p for n in chosen for p in getattr(bundles[n], field)))
+
+    return PageAssets(tuple(chosen), unique("css"), unique("print_css"), unique("js"))
+
+
+def front_matter_bundles(value: object) -> tuple[str, ...]:
+    """A page's ``assets:`` front matter: a bundle name or a list of them."""
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return tuple(value)
+    raise UnknownBundleError(
+        f"'assets' in the front matter must be a bundle name or a list of names, "
+        f"not {type(value).__name__}"
+    )

@@ -1,0 +1,295 @@
+"""The corpus of office mistakes: each case is one small change to a copy of examples/office (an
+office's folder), and the error it must give: the file, the line (found by a fragment of the
+changed file, so the corpus survives rewording), and words of the message or its fix.
+
+References into data/ are found from the data (the first id the flow links to, the first
+script an outcome shows), never written out, so the corpus keeps working as the guide changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from tests.scenario import REPO
+
+
+def _flow() -> dict:
+    return yaml.safe_load((REPO / "data" / "flow.yml").read_text("utf-8"))
+
+
+def _ids_in(name: str) -> set[str]:
+    found: set[str] = set()
+
+    def walk(value: object) -> None:
+        if isinstance(value, dict):
+            if "id" in value:
+                found.add(str(value["id"]))
+            for child in value.values():
+                walk(child)
+        elif isinstance(value, list):
+            for child in value:
+                walk(child)
+
+    walk(yaml.safe_load((REPO / "data" / f"{name}.yml").read_text("utf-8")))
+    return found
+
+
+def first_see_link() -> str:
+    """An item the flow links to with see: (removing it leaves a reference behind), outside
+    data/rules.yml (which an office may not change at all)."""
+    rules = _ids_in("rules")
+    return next(
+        item for outcome in _flow()["outcomes"] for item in outcome["see"] if item not in rules
+    )
+
+
+def first_outcome_script() -> str:
+    return next(script for outcome in _flow()["outcomes"] for script in outcome["scripts"])
+
+
+def _replace(find: str, replace: str, file: str = "office.yml") -> Callable[[Path], None]:
+    def edit(office: Path) -> None:
+        path = office / file
+        text = path.read_text("utf-8")
+        assert find in text, f"{find!r} not in {path}"
+        path.write_text(text.replace(find, replace, 1), "utf-8")
+
+    return edit
+
+
+def _write(file: str, content: str) -> Callable[[Path], None]:
+    def edit(office: Path) -> None:
+        (office / file).write_text(content, "utf-8")
+
+    return edit
+
+
+def _both(*edits: Callable[[Path], None]) -> Callable[[Path], None]:
+    def edit(office: Path) -> None:
+        for one in edits:
+            one(office)
+
+    return edit
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    edit: Callable[[Path], None]
+    at: str  # a fragment of the file the error names; the error is on its line
+    says: tuple[str, ...]  # words the message or its fix must contain
+    file: str = "office/office.yml"
+
+
+CASES = [
+    Case(
+        "unknown-id-in-replace",
+        _replace("- id: someone-calls-for-me", "- id: someone-calls-for-mee"),
+        "- id: someone-calls-for-mee",
+        ("unknown id 'someone-calls-for-mee'", "did you mean 'someone-calls-for-me'"),
+    ),
+    Case(
+        "unknown-id-in-remove",
+        _replace("  - anything-to-improve-my-chances", "  - anything-to-improve-my-chance"),
+        "  - anything-to-improve-my-chance",
+        ("unknown id 'anything-to-improve-my-chance'", "did you mean"),
+    ),
+    Case(
+        "unknown-id-in-add-after",
+        _replace("  - after: someone-calls-for-me", "  - after: someone-calls-for-mi"),
+        "after: someone-calls-for-mi",
+        ("unknown id 'someone-calls-for-mi'", "did you mean 'someone-calls-for-me'"),
+    ),
+    Case(
+        "removed-item-still-linked-from-the-flow",
+        _replace("remove:\n", f"remove:\n  - {first_see_link()}\n"),
+        f"  - {first_see_link()}",
+        (f"'{first_see_link()}' is removed here but still needed", "data/flow.yml:"),
+    ),
+    Case(
+        "removed-script-still-shown-by-an-outcome",
+        _replace("remove:\n", f"remove:\n  - {first_outcome_script()}\n"),
+        f"  - {first_outcome_script()}",
+        ("removed here but still needed", "data/flow.yml:"),
+    ),
+    Case(
+        "hidden-page-still-has-a-note",
+        _replace("hide:\n", "hide:\n  - checklist.md\n"),
+        "  - at: checklist.md",
+        ("the note is for checklist.md, which is hidden", "office/office.yml:"),
+    ),
+    Case(
+        "hidden-page-still-linked-from-an-office-page",
+        _replace(
+            "Go through the [checklist](checklist.md)",
+            "Go through the [myths](myths.md)",
+            "pages/advising.md",
+        ),
+        "[myths](myths.md)",
+        ("goes to myths.md, which office/office.yml:", "hides"),
+        file="office/pages/advising.md",
+    ),
+    Case(
+        "hidden-page-is-where-a-local-page-goes",
+        _replace("    after: checklist.md", "    after: myths.md"),
+        "    after: myths.md",
+        ("'myths.md' is hidden",),
+    ),
+    Case(
+        "unknown-page-to-hide",
+        _replace("  - myths.md\n", "  - myth.md\n"),
+        "  - myth.md",
+        ("there is no page 'myth.md'", "did you mean 'myths.md'"),
+    ),
+    Case(
+        "unknown-section-to-hide",
+        _replace("what-to-say.md#program-director-or-coordinator", "what-to-say.md#tailoring"),
+        "what-to-say.md#tailoring",
+        ("has no heading '#tailoring'",),
+    ),
+    Case(
+        "colour-without-contrast",
+        _replace('brand_colour: "#7a1f2b"', 'brand_colour: "#f5c400"'),
+        "brand_colour:",
+        ("fails WCAG AA contrast", 'nearest colour that passes is "#'),
+    ),
+    Case(
+        "colour-not-a-colour",
+        _replace('brand_colour: "#7a1f2b"', "brand_colour: maroon"),
+        "brand_colour:",
+        ("expected text matching", "six hex digits"),
+    ),
+    Case(
+        "missing-logo-file",
+        _replace("logo: logo.svg", "logo: logo.png"),
+        "logo: logo.png",
+        ("the logo file 'logo.png' is not in office/", "did you mean 'logo.svg'"),
+    ),
+    Case(
+        "logo-with-script",
+        _replace("</svg>", "<script>alert(1)</script></svg>", "logo.svg"),
+        "logo: logo.svg",
+        ("contains a <script> element",),
+    ),
+    Case(
+        "page-listed-but-absent",
+        _replace("  - file: advising.md", "  - file: advice.md"),
+        "  - file: advice.md",
+        ("listed but there is no office/pages/advice.md", "did you mean 'advising.md'"),
+    ),
+    Case(
+        "page-present-but-not-listed",
+        _write("pages/extra.md", "# Extra\n"),
+        "# Extra",
+        ("not listed in office/office.yml", "- file: extra.md"),
+        file="office/pages/extra.md",
+    ),
+    Case(
+        "html-in-an-office-page",
+        _replace("## What we can do", "## What we <b>can</b> do", "pages/advising.md"),
+        "<b>can</b>",
+        ("HTML is not allowed in your pages",),
+        file="office/pages/advising.md",
+    ),
+    Case(
+        "unknown-key-with-did-you-mean",
+        _replace('brand_colour: "#7a1f2b"', 'brand_color: "#7a1f2b"'),
+        "brand_color:",
+        ("unknown key 'brand_color'", "did you mean 'brand_colour'"),
+    ),
+    Case(
+        "misspelt-field-in-a-replace-entry",
+        _replace("    answer: >-\n      Not to start", "    anwser: >-\n      Not to start"),
+        "    anwser:",
+        ("unknown key 'anwser'", "did you mean 'answer'"),
+    ),
+    Case(
+        "field-the-target-does-not-have",
+        _replace(
+            "replace:\n",
+            "replace:\n  - id: set-up-voicemail\n    answer: Record a short greeting.\n",
+        ),
+        "    answer: Record a short greeting.",
+        ("unknown key 'answer'", "id, text, why"),
+    ),
+    Case(
+        "added-item-missing-a-field",
+        _replace(
+            "add:\n",
+            "add:\n  - before: someone-calls-for-me\n    id: local-question\n"
+            "    question: Who do I ask?\n",
+        ),
+        "  - before: someone-calls-for-me",
+        ("missing key 'answer'",),
+    ),
+    Case(
+        "added-id-already-used",
+        _replace("    id: practise-with-an-advisor", "    id: how-long"),
+        "    id: how-long",
+        ("the id 'how-long' is already used in data/faq.yml",),
+    ),
+    Case(
+        "add-without-a-place",
+        _replace("  - after: someone-calls-for-me\n    id: practise", "  - id: practise"),
+        "id: practise-with-an-advisor",
+        ("say where to add 'practise-with-an-advisor'", "after: <id>"),
+    ),
+    Case(
+        "flow-step-to-an-unknown-verdict",
+        _replace("    to: [call]", "    to: [cal]"),
+        "    to: [cal]",
+        ("'cal' is neither a verdict", "did you mean 'call'"),
+    ),
+    Case(
+        "the-rule-cannot-be-removed",
+        _replace("remove:\n", "remove:\n  - program-contacts-first\n"),
+        "  - program-contacts-first",
+        ("data/rules.yml states the NRMP's contact rule",),
+    ),
+    Case(
+        "the-home-page-cannot-be-hidden",
+        _replace("hide:\n", "hide:\n  - index.md\n"),
+        "  - index.md",
+        ("the home page (index.md) cannot be hidden",),
+    ),
+    Case(
+        "site-name-too-long",
+        _replace(
+            "site_name: Riverside SOAP Call Guide",
+            "site_name: The Riverside School of Medicine SOAP Thank-You Call Guide for Students",
+        ),
+        "site_name:",
+        ("expected at most 60 characters",),
+    ),
+    Case(
+        "tab-in-office-yml",
+        _replace("  short_name: Riverside OSA", "\tshort_name: Riverside OSA"),
+        "short_name: Riverside OSA",
+        ("not valid YAML", "tab"),
+    ),
+    Case(
+        "html-in-a-note",
+        _replace("Riverside OSA follows this rule too", "Riverside OSA <b>follows</b> this rule"),
+        "<b>follows</b>",
+        ("HTML is not allowed in content",),
+    ),
+    Case(
+        "replaced-see-link-to-nothing",
+        _replace(
+            "replace:\n",
+            "replace:\n  - id: o-call-director\n    see: [program-asked-for-a-cal]\n",
+        ),
+        "    see: [program-asked-for-a-cal]",
+        ("refers to 'program-asked-for-a-cal'", "did you mean 'program-asked-for-a-call'"),
+    ),
+    Case(
+        "note-on-a-hidden-section",
+        _replace("  - at: checklist.md", "  - at: what-to-say.md#program-director-or-coordinator"),
+        "  - at: what-to-say.md#program-director-or-coordinator",
+        ("which is hidden (office/office.yml:",),
+    ),
+]

@@ -1,0 +1,94 @@
+"""Which assets a page gets: the bundles of the macros it calls, plus those its front matter
+names; and pages are rendered once, with links between them filled in afterwards."""
+
+from __future__ import annotations
+
+import pytest
+from check_content import markdown_settings, read_config
+from soapguide.guide import BUNDLES, MACRO_BUNDLES, SITE_BUNDLE, load_guide
+from soapguide.render.templating import PageError
+from soapguide.sources import page_sources
+
+from tests.scenario import REPO
+
+FRONT = "---\ntitle: T\n---\n\n"
+
+
+@pytest.fixture(scope="module")
+def guide():
+    return load_guide(REPO / "data", REPO, *markdown_settings(read_config(REPO)))
+
+
+def assets_of(guide, text: str, name: str = "docs/page.md"):
+    guide.render_pages({name: text})
+    return guide.pages[name].assets
+
+
+def test_a_page_of_plain_guide_macros_loads_no_bundle(guide):
+    assets = assets_of(guide, FRONT + "# FAQ\n\n{{ faq() }}\n")
+    assert assets.bundles == () and assets.paths() == ()
+
+
+def test_a_print_macro_brings_the_print_pages_styles_and_script(guide):
+    assets = assets_of(guide, FRONT + "{{ print_button('Print') }}\n")
+    assert assets.bundles == ("print",)
+    assert assets.css == ("assets/stylesheets/paper.css",)
+    assert assets.js == ("assets/javascripts/print.js",)
+
+
+def test_the_flow_map_needs_the_flows_styles_but_not_its_script(guide):
+    assets = assets_of(guide, FRONT + "{{ flow_map() }}\n")
+    assert assets.css == ("assets/stylesheets/flow.css",) and assets.js == ()
+
+
+def test_the_interactive_flow_brings_its_script(guide):
+    # With the guide's pages, which show the items its outcomes link to.
+    pages = {**page_sources(REPO / "docs"), "docs/page.md": FRONT + "{{ should_i_call() }}\n"}
+    guide.render_pages(pages)
+    assets = guide.pages["docs/page.md"].assets
+    assert assets.css == ("assets/stylesheets/flow.css",)
+    assert assets.js == ("assets/javascripts/flow.js",)
+
+
+def test_front_matter_can_name_more_bundles(guide):
+    assets = assets_of(guide, "---\ntitle: T\nassets: [flow]\n---\n\n<div>by hand</div>\n")
+    assert assets.bundles == ("flow",) and "assets/javascripts/flow.js" in assets.js
+
+
+def test_an_unknown_bundle_in_front_matter_is_an_error_naming_file_line_and_fix(guide):
+    with pytest.raises(PageError) as raised:
+        assets_of(guide, "---\ntitle: T\nassets: flwo\n---\n\ntext\n", "docs/odd.md")
+    message = str(raised.value)
+    assert "docs/odd.md:3: no asset bundle named 'flwo' — did you mean 'flow'?" in message
+
+
+def test_every_bundle_names_files_that_exist():
+    bundles = [SITE_BUNDLE, *BUNDLES.values()]
+    paths = {path for bundle in bundles for path in (*bundle.css, *bundle.print_css, *bundle.js)}
+    missing = sorted(path for path in paths if not (REPO / "docs" / path).is_file())
+    assert not missing, f"bundles name files docs/ does not have: {missing}"
+    assert set(MACRO_BUNDLES.values()) <= set(BUNDLES)
+
+
+def test_a_page_rendered_for_the_build_is_reused_when_mkdocs_asks_for_it(guide):
+    body = "# FAQ\n\n{{ faq() }}\n"
+    guide.render_pages({"docs/faq.md": FRONT + body})
+    assert guide.page("docs/faq.md", body) is guide.pages["docs/faq.md"]
+    changed = guide.page("docs/faq.md", body + "\nMore.\n")
+    assert changed is not guide.pages["docs/faq.md"] and changed.markdown.endswith("More.\n")
+
+
+def test_a_link_to_an_item_on_a_page_rendered_later_is_filled_in(guide):
+    rendered = guide.render_pages(
+        {
+            "docs/a.md": FRONT + "[See]({{ item_href('call-every-program') }})\n",
+            "docs/b.md": FRONT + "{{ faq() }}\n",
+        }
+    )
+    assert "[See](../b/#call-every-program)" in rendered["docs/a.md"]
+
+
+def test_a_link_to_an_item_no_page_shows_names_the_page_and_line(guide):
+    with pytest.raises(PageError) as raised:
+        guide.render_pages({"docs/a.md": FRONT + "Text.\n\n[See]({{ item_href('voicemail') }})\n"})
+    assert "docs/a.md:7: no page shows the item 'voicemail'" in str(raised.value)
