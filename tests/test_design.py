@@ -316,6 +316,7 @@ SURFACES = {
     "What to say": "what-to-say/",
     "the flow's outcome": FLOW_PAGE + query(WITH_SCRIPTS),
     "paper": "print/script-cards/",
+    "the builder": "make-your-script/",
 }
 
 
