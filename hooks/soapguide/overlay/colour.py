@@ -1,7 +1,8 @@
 """The office's brand colour: WCAG AA contrast in the light and the dark palette, the nearest
 colour that passes when it does not, and the CSS that applies it.
 
-Where the colour is used (Material's palette, through the ``--sg-brand`` design token):
+Where the colour is used (through the ``--sg-brand`` design token, which guide.css turns into
+the header, button, link, marker and card colours of both palettes):
 
 - light and dark palette: the header and primary buttons, white text on the brand colour;
 - light palette: links and accents, brand-coloured text on the page and on tinted blocks;
@@ -158,43 +159,16 @@ def check_brand(colour: str) -> BrandCheck:
 
 
 def brand_css(colour: str) -> str:
-    """The stylesheet that applies the brand colour: the ``--sg-brand`` design tokens and, for
-    Material's own components, its palette variables (light, then dark palette)."""
+    """The stylesheet that applies the brand colour: the one design token ``--sg-brand``.
+    guide.css derives every other colour from it, in both palettes (the header, buttons, links,
+    markers, cards and paper), so this sets nothing else."""
     brand = normalise(colour)
     tint = dark_palette_tint(brand)
-    lighter = _with_lightness(brand, min(1.0, _lightness(brand) + 0.08))
-    darker = _with_lightness(brand, _lightness(brand) * 0.8)
     return f"""/* The office's brand colour (office/office.yml: brand_colour), written by the build.
-   Checked for WCAG AA: white text on {brand} is {contrast(brand, WHITE):.2f}:1; links in the
-   dark palette use {tint} ({_worst(tint, DARK_SURFACES)[0]:.2f}:1 on the dark page). */
-:root,
-[data-md-color-primary] {{
+   Checked for WCAG AA: white text on {brand} is {contrast(brand, WHITE):.2f}:1; in the dark
+   palette a tint as light as {tint} reads at {_worst(tint, DARK_SURFACES)[0]:.2f}:1. The other
+   colours are derived from this one in guide.css. */
+:root {{
   --sg-brand: {brand};
-  --sg-brand-contrast: #ffffff;
-  --sg-brand-link: {brand};
-  --md-primary-fg-color: {brand};
-  --md-primary-fg-color--light: {lighter};
-  --md-primary-fg-color--dark: {darker};
-  --md-primary-bg-color: #ffffff;
-  --md-primary-bg-color--light: #ffffffb3;
-  --md-accent-fg-color: {brand};
-  --md-accent-fg-color--transparent: {brand}1a;
-  --md-accent-bg-color: #ffffff;
-  --md-accent-bg-color--light: #ffffffb3;
-}}
-[data-md-color-primary]:not([data-md-color-scheme="slate"]) {{
-  --md-typeset-a-color: {brand};
-}}
-[data-md-color-scheme="slate"],
-[data-md-color-scheme="slate"][data-md-color-primary] {{
-  --sg-brand-link: {tint};
-  --md-typeset-a-color: {tint};
-  --md-accent-fg-color: {tint};
-  --md-accent-fg-color--transparent: {tint}1a;
-}}
-/* Outlined buttons take the link colour, so they stay readable on the dark page. */
-[data-md-color-scheme="slate"] .md-typeset .md-button:not(.md-button--primary) {{
-  color: var(--sg-brand-link);
-  border-color: var(--sg-brand-link);
 }}
 """
