@@ -327,3 +327,22 @@ def test_axe_finds_nothing_with_the_office_colour(new_page, office_site, scheme)
                 for v in violations
             ]
     assert not report, "\n".join(report)
+
+
+def test_the_export_is_the_office_s_site(tmp_path):
+    """`make export` of a fork: the office's name, menu, logo, colour and pages, none hidden."""
+    from export_site import export
+
+    project = fork_project(tmp_path / "project")
+    done = export(project, tmp_path / "export")
+    config = yaml.safe_load((done.folder / "mkdocs.yml").read_text("utf-8"))
+    assert config["site_name"] == OFFICE["site_name"]
+    menu = " ".join(str(entry) for entry in config["nav"])
+    docs = done.folder / "docs"
+    for ref in OFFICE["hide"]:
+        if "#" not in ref:
+            assert not (docs / ref).exists() and ref not in menu
+    for entry in OFFICE["pages"]:
+        assert (docs / entry["file"]).is_file() and entry["file"] in menu
+    assert (docs / config["theme"]["logo"]).read_bytes() == (EXAMPLE / OFFICE["logo"]).read_bytes()
+    assert any((docs / path).name == "office-brand.css" for path in config["extra_css"])

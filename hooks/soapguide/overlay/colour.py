@@ -20,6 +20,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 AA_TEXT = 4.5
+# Where a build puts the stylesheet brand_css() writes, in the site.
+BRAND_STYLESHEET = "assets/stylesheets/office-brand.css"
 WHITE = "#ffffff"
 # Backgrounds that brand-coloured text sits on, per palette (Material 9: the page and code or
 # tinted blocks; the dark palette is hsl(225, 15%, 14%) and 18%).
