@@ -2,7 +2,7 @@
 
 - on_config: load and check every file in data/ and the office overlay (office/, when
   present), before anything is written; give the site template the advising office's contact
-  block and footer credit (config.extra["office"] is the office mapping of OFFICE_CONTRACT.md,
+  block and footer credit (config.extra["office"] is the office mapping of overlay/office.py,
   None upstream), the site-wide assets, and the office's site name, logo and brand colour.
 - on_pre_build: every site-wide check (soapguide.site): every page rendered (its Markdown as a
   Jinja template with the guide's macros) once, the menu, links between pages; before MkDocs

@@ -1,5 +1,5 @@
 """An advising office for tests of the paper and page side of issue 8, until the overlay engine
-(office/office.yml) feeds the real one: the office mapping of OFFICE_CONTRACT.md, handed to the
+(office/office.yml) feeds the real one: the office mapping of overlay/office.py, handed to the
 engine as the MkDocs adapter receives it (``config.extra["office"]``) in a copied project.
 
 TYPICAL is an office as the README's example has it; LONGEST has every name at the longest the

@@ -12,7 +12,7 @@ import pytest
 ENGINE = Path(__file__).resolve().parents[1] / "hooks" / "soapguide"
 # The pipeline, in order. The composition root (soapguide/guide.py and other top-level
 # modules) may import every stage.
-STAGES = ("read", "check", "overlay", "render", "printing", "flow")
+STAGES = ("read", "check", "overlay", "render", "printing", "flow", "builder")
 
 
 def engine_imports(module: Path) -> set[str]:
@@ -60,4 +60,4 @@ def test_a_stage_imports_only_from_stages_before_it(module: Path) -> None:
 
 def test_the_stages_exist_as_folders() -> None:
     present = {path.name for path in ENGINE.iterdir() if (path / "__init__.py").exists()}
-    assert {"read", "check", "overlay", "render", "printing", "flow"} <= present
+    assert {"read", "check", "overlay", "render", "printing", "flow", "builder"} <= present

@@ -33,6 +33,7 @@ HOME_PAGE = {
     "faq": "faq/index.html",
     "bottom_line": "bottom-line/index.html",
     "flow": "should-i-call/index.html",
+    "builder": "make-your-script/index.html",
 }
 
 # Keys whose values are references or settings, shown as labels rather than as their own text.
@@ -46,6 +47,9 @@ NOT_SHOWN_AS_IS = {
     "next",
     "outcome",
     "verdict",
+    "pattern",
+    "flags",
+    "instead",
     "fact",
 }
 

@@ -1,4 +1,4 @@
-"""The engine's side of the office (OFFICE_CONTRACT.md), on fixture content: the globals every
+"""The engine's side of the office (overlay/office.py), on fixture content: the globals every
 template gets (``office``, ``site_name``), the contact block and credit it renders for the site
 template, and that nothing an office writes can inject markup or an unsafe link."""
 

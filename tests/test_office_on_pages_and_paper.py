@@ -4,7 +4,7 @@ credit in every PDF, and the bulk sheets of four pocket checklists. Upstream (no
 of it shows and the footer is as it was.
 
 The office is the fixture of tests/office_fixture.py, handed to the engine the way the MkDocs
-adapter receives one (``config.extra["office"]``, OFFICE_CONTRACT.md)."""
+adapter receives one (``config.extra["office"]``, overlay/office.py)."""
 
 from __future__ import annotations
 

@@ -2,9 +2,9 @@
 
 read (YAML with locations) → check (schemas, text policy, cross-file checks) → overlay (an
 advising office's office/ folder) → render (Markdown, macros) → printing (print macros, PDFs) →
-flow (the decision graph). Each stage imports only from the stages before it; this module is the
-one place that knows them all, and the single entry point an adapter (MkDocs today, another
-generator tomorrow) needs.
+flow (the decision graph) → builder (the applicant's own script). Each stage imports only from
+the stages before it; this module is the one place that knows them all, and the single entry
+point an adapter (MkDocs today, another generator tomorrow) needs.
 """
 
 from __future__ import annotations
@@ -15,6 +15,13 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from .builder.checks import check_builder
+from .builder.templating import (
+    BUILDER_BUNDLES,
+    BUILDER_MACRO_BUNDLES,
+    BUILDER_TEMPLATES,
+    builder_globals,
+)
 from .check.schemas import display_path, load_schemas
 from .check.validate import validate
 from .flow.checks import check_flow
@@ -52,12 +59,12 @@ SCRIPT_GLOBALS = {
 }
 
 # Cross-file checks owned by stages after ``check``; they run with check's own.
-LATER_CHECKS = (check_flow,)
+LATER_CHECKS = (check_flow, check_builder)
 OFFICE_FOLDER = "office"
 
 # The asset bundles of every stage, and which macros need which (see render/assets.py).
-BUNDLES = {**PRINT_BUNDLES, **FLOW_BUNDLES}
-MACRO_BUNDLES = {**PRINT_MACRO_BUNDLES, **FLOW_MACRO_BUNDLES}
+BUNDLES = {**PRINT_BUNDLES, **FLOW_BUNDLES, **BUILDER_BUNDLES}
+MACRO_BUNDLES = {**PRINT_MACRO_BUNDLES, **FLOW_MACRO_BUNDLES, **BUILDER_MACRO_BUNDLES}
 # What every page loads besides the site settings' own stylesheets: how any page prints.
 SITE_BUNDLE = Bundle(print_css=("assets/stylesheets/print.css",))
 # Every page of a fork with an advising office (its contact block and footer credit).
@@ -70,7 +77,7 @@ class Guide:
     review: ReviewStamp
     renderer: GuideRenderer
     site_name: str = ""  # the name in force: the office's site_name, else data/meta.yml's
-    # The advising office as templates see it (OFFICE_CONTRACT.md), None upstream.
+    # The advising office as templates see it (overlay/office.py), None upstream.
     office: Mapping[str, Any] | None = None
     # Every page of the last render_pages(), by name ("docs/faq.md").
     pages: dict[str, RenderedPage] = field(default_factory=dict)
@@ -254,7 +261,7 @@ def guide_for(
     root: Path | None = None,
 ) -> Guide:
     """A guide for content that is already loaded (and, outside tests, checked). ``office``:
-    the advising office's mapping (OFFICE_CONTRACT.md), None upstream; an ``overlay`` (the
+    the advising office's mapping (overlay/office.py), None upstream; an ``overlay`` (the
     office/ folder, checked and applied to ``content``) gives it instead."""
     if overlay is not None:
         office = overlay.template_data()
@@ -277,11 +284,12 @@ def guide_for(
             **SCRIPT_GLOBALS,
             **flow_globals(content),
             **paper_globals(content, office, site_name),
+            **builder_globals(content),
             "local_resources": list(overlay.data.get("resources") or []) if overlay else [],
         },
         FLOW_FILTERS,
         directory_urls=directory_urls,
-        template_dirs=(PRINT_TEMPLATES, FLOW_TEMPLATES),
+        template_dirs=(PRINT_TEMPLATES, FLOW_TEMPLATES, BUILDER_TEMPLATES),
         bundles=BUNDLES,
         macro_bundles=MACRO_BUNDLES,
         removed=changes.removed,

@@ -298,7 +298,9 @@ CASES = [
         "placeholder-listed-twice",
         Replace("scripts.yml", "  - name: update\n", "  - name: program_name\n"),
         "the placeholder 'program_name' is listed twice",
-        count=2,  # and the line that uses {update} now names an unlisted blank
+        # and the line that uses {update}, and the builder's settings for it (data/builder.yml),
+        # now name an unlisted blank
+        count=3,
     ),
     Case(
         "unknown-step",

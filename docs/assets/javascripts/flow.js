@@ -20,10 +20,21 @@
     for (var i = 1; i < arguments.length; i++) if (arguments[i]) parent.appendChild(arguments[i]);
     return parent;
   }
-  function button(label, primary, onclick) {
-    var b = el("button", { type: primary ? "submit" : "button", class: "md-button" + (primary ? " md-button--primary" : "") }, label);
-    if (onclick) b.addEventListener("click", onclick);
-    return b;
+  function button(label) {
+    return el("button", { type: "submit", class: "md-button md-button--primary" }, label);
+  }
+  function goLink(label, answers, className) {
+    var a = el("a", className ? { href: url(answers), class: className } : { href: url(answers) }, label);
+    a.addEventListener("click", function (e) { e.preventDefault(); go(answers); });
+    return a;
+  }
+  /* "Question 2 of 6", or "of up to 6" while the rest of the path depends on the answers. */
+  function depth(id, pick) {
+    return 1 + pick.apply(null, flow.questions[id].options.map(function (o) { return o.next ? depth(o.next, pick) : 0; }));
+  }
+  function progress(answers, id) {
+    var most = depth(id, Math.max), least = depth(id, Math.min), n = answers.length;
+    return "Question " + (n + 1) + " of " + (most === least ? "" : "up to ") + (n + most);
   }
 
   /* The state: the answers given, as [question id, option number from 1]. */
@@ -104,6 +115,7 @@
     var view = last.outcome ? outcome(answers, last.outcome) : question(answers, last.next, error);
     step.textContent = "";
     step.appendChild(view);
+    [].forEach.call(document.querySelectorAll(".flow-intro"), function (n) { n.hidden = answers.length > 0; });
     if (!moveFocus) return;
     var heading = document.getElementById("flow-heading");
     (error ? step.querySelector(".flow-error-summary") : heading).focus();
@@ -120,7 +132,8 @@
       link.addEventListener("click", function (e) { e.preventDefault(); document.getElementById("flow-answer-1").focus(); });
       add(form, add(summary, el("h2", { class: "flow-error-summary__title", id: "flow-error-title" }, "There is a problem"), add(el("ul"), add(el("li"), link))));
     }
-    add(fieldset, add(el("legend", { class: "flow-legend" }), el("h2", { class: "flow-heading", id: "flow-heading", tabindex: "-1" }, q.text)));
+    add(fieldset, add(el("legend", { class: "flow-legend" }), el("span", { class: "flow-progress" }, progress(answers, id)),
+      el("h2", { class: "flow-heading", id: "flow-heading", tabindex: "-1" }, q.text)));
     if (q.hint) {
       add(fieldset, el("p", { class: "flow-hint", id: "flow-hint" }, q.hint));
       described.push("flow-hint");
@@ -141,11 +154,10 @@
       add(radios, add(el("div", { class: "flow-radio" }), input, el("label", { for: key }, option.label)));
     });
     add(form, add(fieldset, radios));
-    var actions = add(el("div", { class: "flow-actions" }), button("Continue", true));
+    var actions = add(el("div", { class: "flow-actions" }), button("Continue"));
     if (answers.length) {
-      add(actions,
-        button("Back", false, function () { go(answers.slice(0, -1)); }),
-        button("Start over", false, function () { go([]); }));
+      form.insertBefore(goLink("Back", answers.slice(0, -1), "flow-back"), form.firstChild);
+      add(actions, goLink("Start over", [], "flow-restart"));
     }
     form.addEventListener("submit", function (e) {
       e.preventDefault();
@@ -173,23 +185,15 @@
   function outcome(answers, id) {
     var o = flow.outcomes[id], source = document.getElementById(id);
     var box = el("div", { class: "flow-result flow-result--" + o.verdict });
+    var panel = el("div", { class: "flow-panel" });
     var heading = el("h2", { class: "flow-heading", id: "flow-heading", tabindex: "-1" });
     var verdict = add(el("span", { class: "flow-verdict flow-verdict--" + o.verdict }), el("span", { class: "flow-vh" }, "Verdict: "));
     verdict.appendChild(document.createTextNode(o.verdictLabel));
     add(heading, verdict).appendChild(document.createTextNode(" " + o.title));
-    add(box, heading, copy(source.querySelector("[data-flow-explanation]")));
+    add(panel, heading, copy(source.querySelector("[data-flow-explanation]")));
+    add(box, goLink("Back", answers.slice(0, -1), "flow-back"), panel);
+    add(box, el("h3", null, "What to do next"), copy(source.querySelector(".flow-next-steps")));
     if (o.schedule) add(box, scheduleBlock());
-
-    add(box, el("h3", null, "Why: your answers"));
-    var list = el("dl", { class: "flow-summary" });
-    answers.forEach(function (a, i) {
-      var q = flow.questions[a[0]], change = el("a", { href: url(answers.slice(0, i)) }, "Change");
-      change.addEventListener("click", function (e) { e.preventDefault(); e.stopPropagation(); go(answers.slice(0, i)); });
-      add(change, el("span", { class: "flow-vh" }, " your answer to: " + q.text));
-      add(list, add(el("div", { class: "flow-summary__row" }),
-        el("dt", null, q.text), el("dd", null, chosen(a).label), add(el("dd", { class: "flow-summary__change" }, null), change)));
-    });
-    add(box, list, el("h3", null, "What to do next"), copy(source.querySelector(".flow-next-steps")));
 
     if (o.scripts.length) {
       var cards = el("div", { class: "script-cards" });
@@ -204,7 +208,17 @@
     }
     var see = source.querySelector(".flow-see");
     if (see) add(box, el("h3", null, "Read more in the guide"), copy(see));
-    return add(box, add(el("div", { class: "flow-actions" }), button("Start over", true, function () { go([]); })));
+
+    add(box, el("h3", null, "Why: your answers"));
+    var list = el("dl", { class: "flow-summary" });
+    answers.forEach(function (a, i) {
+      var q = flow.questions[a[0]], change = goLink("Change", answers.slice(0, i));
+      change.addEventListener("click", function (e) { e.stopPropagation(); });
+      add(change, el("span", { class: "flow-vh" }, " your answer to: " + q.text));
+      add(list, add(el("div", { class: "flow-summary__row" }),
+        el("dt", null, q.text), el("dd", null, chosen(a).label), add(el("dd", { class: "flow-summary__change" }, null), change)));
+    });
+    return add(box, list, add(el("p", { class: "flow-actions" }), goLink("Start over", [], "flow-restart")));
   }
 
   function start() {

@@ -92,7 +92,7 @@ class Office:
         return f"{self.document.display_name}:{self.document.locate(path).line}"
 
     def template_data(self) -> dict[str, Any]:
-        """The office as templates see it (OFFICE_CONTRACT.md), with ``where``: the
+        """The office as templates see it (overlay/office.py), with ``where``: the
         ``file:line`` each name and contact is written on, for errors about paper."""
         where = {
             "name": self.place(("office", "name")),

@@ -1,6 +1,6 @@
 """The advising office on paper and on every page: its name, its contacts and the credit line.
 
-An office (OFFICE_CONTRACT.md) reaches the engine as a plain mapping, or None upstream:
+An office (overlay/office.py) reaches the engine as a plain mapping, or None upstream:
 ``{"name", "short_name", "site_name", "logo", "contacts": {"email", "phone", "hours",
 "booking"}}`` (contacts all optional), plus, when the overlay knows them, ``"where"``: the
 ``file:line`` each name is written on (``{"name": "office/office.yml:3", ...}``), so that a

@@ -92,7 +92,7 @@ _OVERFLOWS = """
       .map((el) => {
         const r = el.getBoundingClientRect();
         const line = parseFloat(getComputedStyle(el).lineHeight) || 16;
-        const words = el.querySelector(".print-card__text, .pocket__text") || el;
+        const words = el.querySelector(".script-card__text, .pocket__text") || el;
         return {src: el.dataset.src, text: words.textContent.trim().replace(/\\s+/g, " "),
                 lines: Math.max(1, Math.round(r.height / line)), height: r.height,
                 overlaps: r.left < column.right && r.right > column.left};

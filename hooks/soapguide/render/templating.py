@@ -45,6 +45,11 @@ _ANCHOR = re.compile(r'\bid="([a-z0-9]+(?:-[a-z0-9]+)*)"')
 # What item_href() writes while the pages are rendered; replaced by the real link once every
 # page is rendered and it is known which page shows the item. Ids never contain "--".
 _LINK = re.compile(r"#soapguide--([a-z0-9]+(?:-[a-z0-9]+)*)--")
+# A link to the page that shows an anchor (page_href): the whole <a> element, so that it can be
+# dropped when no page shows the anchor (a fork hid that page).
+_PAGE_LINK = re.compile(
+    r'<a\b[^>]*\bhref="soapguide-page--([a-z0-9]+(?:-[a-z0-9]+)*)--([^"]*)"[^>]*>.*?</a>', re.S
+)
 
 
 class PageError(Exception):
@@ -164,6 +169,7 @@ class GuideRenderer:
             data={name: content[name] for name in content.documents},
             item=self.item,
             item_href=self.item_href,
+            page_href=self.page_href,
             **(extra_globals or {}),
         )
         self.macros: dict[str, Callable[..., Markup]] = {}
@@ -253,7 +259,13 @@ class GuideRenderer:
                 line = link_lines.get(item_id, "?")
                 raise PageError(f"{page.name}:{line}: {error}") from None
 
-        return _LINK.sub(link, page.markdown)
+        def page_link(match: re.Match[str]) -> str:
+            target = self.page_href_now(match.group(1))
+            if target is None:
+                return ""
+            return match.group(0).replace(f"soapguide-page--{match.group(1)}--", target, 1)
+
+        return _PAGE_LINK.sub(page_link, _LINK.sub(link, page.markdown))
 
     def _href(self, item_id: str) -> str:
         if self.anchors is None:
@@ -267,12 +279,29 @@ class GuideRenderer:
             )
         if page == self._page:
             return f"#{item_id}"
+        return f"{self._relative_url(page)}#{item_id}"
+
+    def page_href(self, anchor_id: str) -> str:
+        """A link from the page being rendered to the page that shows ``anchor_id``, without
+        the fragment. Written as a marker that resolve_links() replaces once every page is
+        rendered; the whole link is dropped there when no page shows the anchor, so a page
+        that a fork hides leaves no broken link behind."""
+        return f"soapguide-page--{anchor_id}--"
+
+    def page_href_now(self, anchor_id: str) -> str | None:
+        """The relative URL of the page showing ``anchor_id`` from the page being resolved."""
+        page = (self.anchors or {}).get(anchor_id)
+        if page is None:
+            return None
+        return self._relative_url(page) or "./"
+
+    def _relative_url(self, page: str) -> str:
         here = self.page_url(self._page or "docs/index.md")
         target = self.page_url(page)
         if not self.directory_urls:
-            return f"{posixpath.relpath(target, posixpath.dirname(here) or '.')}#{item_id}"
+            return posixpath.relpath(target, posixpath.dirname(here) or ".")
         relative = posixpath.relpath(target or ".", here.rstrip("/") or ".")
-        return f"{'' if relative == '.' else relative + '/'}#{item_id}"
+        return "" if relative == "." else relative + "/"
 
     def page_url(self, page_name: str) -> str:
         """The site URL (relative to the site root) of ``docs/<name>.md`` (or an office's

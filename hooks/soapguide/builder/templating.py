@@ -1,0 +1,54 @@
+"""The globals that builder/templates/builder.html uses, for GuideRenderer."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from ..flow.page import embed_json, item_name
+from ..read.content import Content
+from ..render.assets import Bundle
+from .model import BUILDER_FILE, build_builder
+
+# The builder stage's macros (builder.html).
+BUILDER_TEMPLATES = Path(__file__).parent / "templates"
+# The id of the builder on its page: script cards link to the page that shows it.
+BUILDER_ANCHOR = "script-builder"
+# What the builder's page loads (render/assets.py): its script and look, and the paper styles
+# its printable card uses.
+BUILDER_BUNDLES = {
+    "builder": Bundle(
+        css=("assets/stylesheets/builder.css", "assets/stylesheets/paper.css"),
+        js=("assets/javascripts/builder.js",),
+    ),
+}
+BUILDER_MACRO_BUNDLES = {"builder.html": "builder"}
+
+
+def builder_globals(content: Content) -> dict[str, Any]:
+    """``builder`` (the model), ``builder_json`` (for builder.js), ``builder_anchor``, and
+    ``guide_item(id)`` and ``guide_item_name(id)`` for the items a tone check points to; only
+    ``builder_anchor`` when there is no data/builder.yml."""
+    if BUILDER_FILE not in content:
+        return {"builder_anchor": BUILDER_ANCHOR}
+    builder = build_builder(content)
+    return {
+        "builder": builder,
+        # In a list, as the flow's JSON is: a page swap by instant navigation may run it as
+        # JavaScript, and an array literal is harmless there.
+        "builder_json": embed_json([builder.as_json_data()]),
+        "builder_anchor": BUILDER_ANCHOR,
+        "guide_item": partial(guide_item, content),
+        "guide_item_name": partial(item_name, content),
+    }
+
+
+def guide_item(content: Content, item_id: str) -> Mapping[str, Any]:
+    """The item with ``item_id`` in any data file (the checks make sure there is one)."""
+    for name in content.documents:
+        for _, item in content.items_with_ids(name):
+            if item["id"] == item_id:
+                return item
+    raise LookupError(f"no item with id '{item_id}' in data/")

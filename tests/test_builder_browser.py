@@ -1,0 +1,688 @@
+""" "Make your script" in Chromium. Everything is parametrized from data/: every script and
+phase fills, the speaking time is words ÷ rate with its warning, every tone pattern flags its
+example and passes its near miss, the checklist ticks itself, the email opens and copies, the
+card prints on one 4 × 6 page; and nothing typed leaves the page, lands in the address, or is
+stored unless the reader asks."""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import parse_qs, unquote, urlsplit
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from conftest import block_other_hosts
+from soapguide.builder.model import build_builder
+from soapguide.builder.safe_regex import compile_pattern, normalise
+from soapguide.flow.model import build_flow
+from soapguide.guide import load_content
+
+from tests.print_support import CARD_SIZE_IN, inches_to_points, read_pdf, same_size, squash
+from tests.static_server import serve_directory
+from tests.test_builder_regex import ACCEPTED
+
+pytestmark = pytest.mark.browser
+
+REPO = Path(__file__).resolve().parents[1]
+PAGE = "make-your-script/"
+CONTENT = load_content(REPO / "data", REPO)
+BUILDER = build_builder(CONTENT)
+PLACEHOLDERS = {p["name"]: p for p in CONTENT["scripts"]["placeholders"]}
+PHASES = CONTENT["scripts"].get("phases", {})
+VERSIONS = [(s, v) for s in BUILDER.scripts for v in s.versions]
+TIMED = [(s, v) for s, v in VERSIONS if s.channel in BUILDER.timed_channels]
+EMAILS = [(s, v) for s, v in VERSIONS if s.channel in BUILDER.email_channels]
+LISTED = [(s, v) for s, v in VERSIONS if s.channel in BUILDER.checklist_channels]
+AXE = Axe()
+
+
+@pytest.fixture(scope="module")
+def builder_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """This project built without the PDF step (nothing here reads the PDF downloads)."""
+    site = tmp_path_factory.mktemp("builder-site")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOAPGUIDE_PDFS": "off"}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+@pytest.fixture(scope="module")
+def site_server(builder_site: Path):
+    with serve_directory(builder_site) as base:
+        yield base
+
+
+# ---- The page and its links, as built -------------------------------------------------------
+
+SCRIPT_SRC = re.compile(r'<(?:script|link)[^>]+(?:src|href)="([^"]*builder\.(?:js|css)[^"]*)"')
+
+
+def test_the_builder_s_script_and_styles_load_on_its_page_only(builder_site: Path) -> None:
+    carrying = sorted(
+        html.parent.relative_to(builder_site).as_posix() + "/"
+        for html in builder_site.rglob("*.html")
+        if SCRIPT_SRC.search(html.read_text("utf-8"))
+    )
+    assert carrying == [PAGE]
+    html = (builder_site / PAGE / "index.html").read_text("utf-8")
+    assert {Path(src).name for src in SCRIPT_SRC.findall(html)} == {"builder.js", "builder.css"}
+    assert re.search(r'<script src="[^"]*builder\.js" defer>', html)
+
+
+def test_every_script_card_links_to_the_builder_with_its_script(builder_site: Path) -> None:
+    html = (builder_site / "what-to-say" / "index.html").read_text("utf-8")
+    for script in BUILDER.scripts:
+        assert f'href="../{PAGE}?script={script.id}' in html, script.id
+    cards = (builder_site / "print" / "script-cards" / "index.html").read_text("utf-8")
+    for script, phase in VERSIONS:
+        query = f"?script={script.id}" + (f"&amp;phase={phase}" if phase else "")
+        assert f'href="../../{PAGE}{query}"' in cards, (script.id, phase)
+
+
+def test_the_builder_is_in_the_nav(builder_site: Path) -> None:
+    html = (builder_site / "index.html").read_text("utf-8")
+    assert re.search(rf'<a href="{PAGE}" class="md-nav__link">', html)
+
+
+def version_id(version) -> str:
+    script, phase = version
+    return f"{script.id}-{phase}" if phase else script.id
+
+
+def blanks(version) -> tuple[str, ...]:
+    script, phase = version
+    return script.blanks[phase or ""]
+
+
+def value_for(blank: str) -> str:
+    """A value to type: distinct per blank, no braces, as long as a real answer (or as the
+    field allows)."""
+    value = f"Sample {PLACEHOLDERS[blank]['label'].lower()} {len(blank)}"
+    if len(value) > int(BUILDER.field_settings(blank)["max_length"]):
+        value = f"{blank[:3].upper()}{len(blank)}"
+    return value
+
+
+def spoken_words(text: str) -> int:
+    """The count data/builder.yml describes: each word once, each digit as a word."""
+    return sum(bool(re.search(r"[^\W\d_]", w)) + sum(c.isdigit() for c in w) for w in text.split())
+
+
+def open_builder(page, base: str, version=None) -> None:
+    query = ""
+    if version is not None:
+        script, phase = version
+        query = f"?script={script.id}" + (f"&phase={phase}" if phase else "")
+    page.goto(base + PAGE + query)
+    page.wait_for_selector("#script-builder.builder--js")
+
+
+def fill(page, version, values: dict[str, str] | None = None) -> dict[str, str]:
+    typed = {blank: (values or {}).get(blank, value_for(blank)) for blank in blanks(version)}
+    for blank, value in typed.items():
+        page.fill(f"#builder-field-{blank}", value)
+    return typed
+
+
+def overflow(page, version) -> str:
+    """Fill the script's roomiest blank to its maximum length with digits (each one a spoken
+    word), past any limit. Returns the value."""
+    field = page.locator(f"#builder-field-{roomiest(version)}")
+    value = ("1234567890" * 40)[: int(field.get_attribute("maxlength"))]
+    field.fill(value)
+    return value
+
+
+def roomiest(version) -> str:
+    return max(blanks(version), key=lambda b: int(BUILDER.field_settings(b)["max_length"]))
+
+
+PREVIEW = ".builder-card:not([hidden])"
+
+
+def preview_lines(page) -> list[str]:
+    return page.locator(f"{PREVIEW} li[data-step] .script-card__text").all_inner_texts()
+
+
+def out(page, name: str) -> str:
+    return page.locator(f'[data-out="{name}"]').inner_text()
+
+
+# ---- The form comes from data --------------------------------------------------------------
+
+
+def test_one_choice_per_script_in_data_order(page, site_server: str) -> None:
+    open_builder(page, site_server)
+    labels = page.locator(".builder-choice:not([data-phased]) .builder-radio label")
+    titles = [s["title"] for s in CONTENT["scripts"]["scripts"]]
+    assert [t.split("\n")[0].strip() for t in labels.all_inner_texts()] == titles
+
+
+@pytest.mark.parametrize("version", VERSIONS, ids=version_id)
+def test_the_form_has_a_labelled_hinted_field_per_blank_the_script_uses(
+    page, site_server: str, version
+) -> None:
+    open_builder(page, site_server, version)
+    shown = page.locator(".builder-field:not([hidden])")
+    assert [shown.nth(i).get_attribute("data-blank") for i in range(shown.count())] == [
+        b for b in PLACEHOLDERS if b in blanks(version)
+    ]
+    for blank in blanks(version):
+        field = page.locator(f"#builder-field-{blank}")
+        label = page.locator(f'label[for="builder-field-{blank}"]')
+        assert label.inner_text() == PLACEHOLDERS[blank]["label"]
+        hint = page.locator(f"#builder-field-{blank}-hint")
+        assert normalise(PLACEHOLDERS[blank]["hint"]) in normalise(hint.inner_text())
+        assert f"builder-field-{blank}-hint" in field.get_attribute("aria-describedby").split()
+
+
+@pytest.mark.parametrize("version", VERSIONS, ids=version_id)
+def test_every_script_fills_with_every_value_and_no_braces_left(
+    page, site_server: str, version
+) -> None:
+    open_builder(page, site_server, version)
+    script, phase = version
+    assert page.is_checked(f"#builder-script-{script.id}")
+    if phase:
+        assert page.is_checked(f"#builder-phase-{phase}")
+    typed = fill(page, version)
+    text = page.locator(PREVIEW).inner_text()
+    assert "{" not in text and "}" not in text
+    for value in typed.values():
+        assert value in text
+
+
+def test_an_empty_blank_stays_a_visible_labelled_gap(page, site_server: str) -> None:
+    version = VERSIONS[0]
+    open_builder(page, site_server, version)
+    first, *rest = blanks(version)
+    fill(page, version, {first: ""})
+    gap = page.locator(f'{PREVIEW} .blank[data-placeholder="{first}"]').first
+    assert gap.is_visible()
+    assert gap.inner_text() == PLACEHOLDERS[first]["label"]
+    assert "blank--filled" not in (gap.get_attribute("class") or "")
+    box = gap.bounding_box()
+    assert box and box["width"] > 20
+
+
+# ---- Speaking time ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("version", TIMED, ids=version_id)
+def test_the_estimate_is_the_words_divided_by_the_rate(page, site_server: str, version) -> None:
+    open_builder(page, site_server, version)
+    fill(page, version)
+    words = sum(spoken_words(line) for line in preview_lines(page))
+    assert int(out(page, "words")) == words
+    assert int(out(page, "seconds")) == math.ceil(words * 60 / BUILDER.words_per_minute)
+
+
+@pytest.mark.parametrize("version", TIMED, ids=version_id)
+def test_over_the_limit_a_warning_names_the_longest_line(page, site_server: str, version) -> None:
+    open_builder(page, site_server, version)
+    fill(page, version)
+    assert page.locator("#builder-over").is_hidden()
+    assert int(out(page, "seconds")) <= BUILDER.limit_seconds
+    long_value = overflow(page, version)
+    assert int(out(page, "seconds")) > BUILDER.limit_seconds
+    assert page.locator("#builder-over").is_visible()
+    assert long_value in out(page, "longest")
+
+
+def test_a_written_script_shows_no_speaking_time(page, site_server: str) -> None:
+    if not EMAILS:
+        pytest.skip("no email script in data/")
+    open_builder(page, site_server, EMAILS[0])
+    assert page.locator("[data-timed]").is_hidden()
+
+
+# ---- Tone check ------------------------------------------------------------------------------
+
+
+def _long_field_version():
+    long_blanks = [b for b, s in BUILDER.fields.items() if s.get("type") == "long"]
+    for version in VERSIONS:
+        for blank in blanks(version):
+            if blank in long_blanks:
+                return version, blank
+    version = VERSIONS[0]
+    return version, blanks(version)[0]
+
+
+@pytest.mark.parametrize("check", BUILDER.tone_checks, ids=lambda c: c.id)
+def test_each_pattern_flags_its_example_and_passes_its_near_miss(
+    page, site_server: str, check
+) -> None:
+    version, blank = _long_field_version()
+    open_builder(page, site_server, version)
+    flags = page.locator(f"#builder-field-{blank}-flags")
+    page.fill(f"#builder-field-{blank}", check.flagged)
+    flag = flags.locator(f'[data-tone="{check.id}"]')
+    assert flag.is_visible()
+    assert check.looks_for in flag.inner_text()
+    assert flag.locator("a").get_attribute("href").endswith(f"#{check.flags}")
+    page.fill(f"#builder-field-{blank}", check.not_flagged)
+    assert flags.locator(f'[data-tone="{check.id}"]').count() == 0
+
+
+def test_the_guide_s_own_wording_gets_no_flag(page, site_server: str) -> None:
+    """Typed into every field: the strong phrases, the good tone examples and every script
+    line. None of it may be flagged."""
+    phrasing, tone = CONTENT["scripts"]["phrasing"], CONTENT["tone"]
+    neutral = [p["text"] for p in phrasing["strong"]] + [t["example"] for t in tone["good"]]
+    for script in CONTENT["scripts"]["scripts"]:
+        for line in script["lines"]:
+            neutral += [v for k, v in line.items() if k != "step" and isinstance(v, str)]
+    neutral = [re.sub(r"\{[a-z_]+\}", "", re.sub(r"[*_]", "", t)) for t in neutral]
+    version, blank = _long_field_version()
+    open_builder(page, site_server, version)
+    for text in neutral:
+        page.fill(f"#builder-field-{blank}", text)
+        assert page.locator(".builder-flag").count() == 0, text
+
+
+def test_python_and_the_browser_read_every_pattern_alike(page, site_server: str) -> None:
+    """The build checks patterns with Python's re; the page runs them as JavaScript RegExp."""
+    open_builder(page, site_server)
+    samples = [t for c in BUILDER.tone_checks for t in (c.flagged, c.not_flagged)]
+    samples += ["I'M NOT THE BEST", "colour 12 abc-def", "a.b (maybe) #1 choice", "x" * 50]
+    patterns = ACCEPTED + [c.pattern for c in BUILDER.tone_checks]
+    results = page.evaluate(
+        """([patterns, samples]) => patterns.map((p) => samples.map((s) =>
+            new RegExp(p, "i").test(s.replace(/[‘’]/g, "'").replace(/[“”]/g, '"')
+              .replace(/\\s+/g, " ").trim())))""",
+        [patterns, samples],
+    )
+    expected = [[bool(compile_pattern(p).search(normalise(s))) for s in samples] for p in patterns]
+    assert results == expected
+
+
+# ---- Voicemail checklist -------------------------------------------------------------------
+
+
+def state_of(page, rule: str) -> str:
+    return page.locator(f'[data-rule="{rule}"] .builder-checklist__state').inner_text()
+
+
+@pytest.mark.parametrize("version", LISTED, ids=version_id)
+def test_the_voicemail_checklist_ticks_itself_from_the_form(
+    page, site_server: str, version
+) -> None:
+    open_builder(page, site_server, version)
+    assert page.locator(".builder-voicemail").is_visible()
+    for entry in BUILDER.checklist:
+        if entry.kind == "filled":
+            field = f"#builder-field-{entry.blank}"
+            page.fill(field, "")
+            assert state_of(page, entry.rule) == "Not yet"
+            if entry.min_words > 1:
+                page.fill(field, "One")
+                assert state_of(page, entry.rule) == "Not yet"
+            page.fill(field, " ".join(["Word"] * max(entry.min_words, 1)))
+            assert state_of(page, entry.rule) == "Done"
+        elif entry.kind == "confirm":
+            assert state_of(page, entry.rule) == "Not yet"
+            page.check(f"#builder-confirm-{entry.rule}")
+            assert state_of(page, entry.rule) == "Done"
+        elif entry.kind == "time":
+            assert state_of(page, entry.rule) == "Done"
+            overflow(page, version)
+            assert state_of(page, entry.rule) == "Not yet"
+
+
+# ---- Email -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("version", EMAILS, ids=version_id)
+def test_an_email_gets_a_subject_a_body_a_count_and_a_mailto_link(
+    page, site_server: str, version
+) -> None:
+    open_builder(page, site_server, version)
+    typed = fill(page, version)
+    lines = preview_lines(page)
+    subject_line = next(line for line in lines if line.startswith(BUILDER.subject_prefix))
+    subject = subject_line[len(BUILDER.subject_prefix) :].strip()
+    body = page.evaluate("document.querySelector('[data-out=body]').textContent")
+    assert out(page, "subject") == subject
+    assert subject_line not in body
+    for line in lines:
+        if line != subject_line:
+            assert normalise(line) in body
+    assert int(out(page, "count")) == len(body)
+    href = page.get_attribute("#builder-mailto", "href")
+    query = parse_qs(urlsplit(href).query)
+    assert href.startswith("mailto:?")
+    assert query["subject"] == [subject] and query["body"] == [body]
+    assert all(value in subject + body for value in typed.values())
+
+
+# ---- Copy --------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def clipboard_page(browser, site_server: str):
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    block_other_hosts(context)
+    yield context.new_page()
+    context.close()
+
+
+def test_copy_puts_the_filled_script_on_the_clipboard(clipboard_page, site_server: str) -> None:
+    page, version = clipboard_page, TIMED[0]
+    open_builder(page, site_server, version)
+    fill(page, version)
+    page.click("[data-copy=script]")
+    page.wait_for_function("document.getElementById('builder-feedback').textContent")
+    assert page.evaluate("navigator.clipboard.readText()") == "\n".join(preview_lines(page))
+
+
+def test_copy_falls_back_to_a_selected_text_box_when_the_clipboard_is_refused(
+    page, site_server: str
+) -> None:
+    page.add_init_script(
+        "navigator.clipboard.writeText = () => Promise.reject(new Error('refused'));"
+    )
+    version = TIMED[0]
+    open_builder(page, site_server, version)
+    fill(page, version)
+    page.click("[data-copy=script]")
+    area = page.locator("#builder-copy-area")
+    area.wait_for(state="visible")
+    assert area.input_value() == "\n".join(preview_lines(page))
+    assert page.evaluate("document.activeElement.id") == "builder-copy-area"
+    assert page.locator("#builder-feedback").inner_text()
+
+
+# ---- Privacy -----------------------------------------------------------------------------------
+
+
+def test_no_request_leaves_the_page_while_typing_copying_printing_or_emailing(
+    clipboard_page, site_server: str
+) -> None:
+    page = clipboard_page
+    open_builder(page, site_server, TIMED[0])
+    page.wait_for_load_state("networkidle")
+    requests: list[str] = []
+    page.context.on("request", lambda request: requests.append(request.url))
+    page.focus(f"#builder-field-{blanks(TIMED[0])[0]}")
+    page.keyboard.type("Jordan Lee, 555 201 3344, I'll do anything")
+    page.click("[data-copy=script]")
+    page.evaluate("window.print = () => window.dispatchEvent(new Event('beforeprint'))")
+    page.click("#builder-print")
+    if EMAILS:
+        page.click(f"#builder-script-{EMAILS[0][0].id}")
+        fill(page, EMAILS[0])
+        page.click("[data-copy=body]")
+        page.click("#builder-mailto")
+    page.wait_for_timeout(500)
+    # Chromium itself asks for the favicon again when the address changes (the script choice
+    # is kept in it); that is not the page. The email link hands a mailto: address to the
+    # reader's email app, which is no request to any server.
+    favicon = page.evaluate("document.querySelector('link[rel=icon]').href")
+    sent = [u for u in requests if urlsplit(u).scheme != "mailto" and u != favicon]
+    assert sent == []
+    if EMAILS:
+        assert [u for u in requests if u.startswith("mailto:")], "the email link did not open"
+    assert urlsplit(page.url).path.endswith("/" + PAGE)
+
+
+def test_nothing_is_stored_unless_remember_is_ticked_and_forget_clears_it(
+    page, site_server: str
+) -> None:
+    version = LISTED[0] if LISTED else VERSIONS[0]
+    open_builder(page, site_server, version)
+    typed = fill(page, version)
+    # Material keeps the reader's palette (light or dark) under "<site path>.__palette": the
+    # theme's own setting, never anything typed. Everything else must be empty.
+    storage = """() => Object.fromEntries(Object.entries(localStorage)
+        .filter(([key]) => !key.endsWith(".__palette")))"""
+    assert page.evaluate(storage) == {}
+    everything = page.evaluate("() => JSON.stringify(localStorage)")
+    assert not [v for v in typed.values() if v in everything]
+    page.check("#builder-remember")
+    saved = page.evaluate(storage)
+    assert len(saved) == 1 and all(v in next(iter(saved.values())) for v in typed.values())
+    page.reload()
+    page.wait_for_selector("#script-builder.builder--js")
+    assert page.is_checked("#builder-remember")
+    for blank, value in typed.items():
+        assert page.input_value(f"#builder-field-{blank}") == value
+    page.click("#builder-forget")
+    assert page.evaluate(storage) == {}
+    assert not page.is_checked("#builder-remember")
+    assert all(page.input_value(f"#builder-field-{b}") == "" for b in typed)
+    page.reload()
+    page.wait_for_selector("#script-builder.builder--js")
+    assert all(page.input_value(f"#builder-field-{b}") == "" for b in typed)
+
+
+def test_unticking_remember_removes_what_was_stored(page, site_server: str) -> None:
+    open_builder(page, site_server, VERSIONS[0])
+    fill(page, VERSIONS[0])
+    page.check("#builder-remember")
+    assert page.evaluate("localStorage.getItem('soapguide-builder')")
+    page.uncheck("#builder-remember")
+    assert page.evaluate("localStorage.getItem('soapguide-builder')") is None
+
+
+def test_the_address_never_carries_a_typed_value(page, site_server: str) -> None:
+    typed: dict[str, str] = {}
+    open_builder(page, site_server)
+    for version in VERSIONS:
+        script, phase = version
+        page.click(f"#builder-script-{script.id}")
+        if phase:
+            page.click(f"#builder-phase-{phase}")
+        typed.update(fill(page, version))
+        page.keyboard.press("Enter")  # a submit must not put the form in the address
+        address = unquote(page.evaluate("location.href")).replace("+", " ")
+        assert not [v for v in typed.values() if v in address], address
+        if script != VERSIONS[0][0]:  # the first is chosen already: no change, no new address
+            assert f"script={script.id}" in address
+    history = page.evaluate("history.length")
+    assert history <= 2
+
+
+# ---- Linked from the flow ---------------------------------------------------------------------
+
+
+FLOW = build_flow(CONTENT.documents["flow"])
+WITH_SCRIPTS = {
+    path.outcome.id: path
+    for path in reversed(FLOW.paths())
+    if path.outcome.scripts and path.outcome.verdict in ("call", "email")
+}
+
+
+@pytest.mark.parametrize("outcome", sorted(WITH_SCRIPTS))
+def test_a_call_or_email_outcome_opens_the_builder_with_its_script(
+    page, site_server: str, outcome: str
+) -> None:
+    path = WITH_SCRIPTS[outcome]
+    page.goto(site_server + "should-i-call/")
+    page.wait_for_selector("#flow.flow--js")
+    for step in path.steps:
+        number = step.question.options.index(step.option) + 1
+        page.locator(f"#flow-answer-{number}").check()
+        page.locator("#flow-form [type=submit]").click()
+    links = page.locator(".flow-result .script-card__make a")
+    assert links.count() == len(path.outcome.scripts)
+    href = links.first.get_attribute("href")
+    query = parse_qs(urlsplit(href).query)
+    links.first.click()
+    page.wait_for_selector("#script-builder.builder--js")
+    script = query["script"][0]
+    assert script == path.outcome.scripts[0]
+    assert page.is_checked(f"#builder-script-{script}")
+    versions = next(s.versions for s in BUILDER.scripts if s.id == script)
+    if versions != (None,):  # the card for the reader's phase, and the builder in that phase
+        assert query["phase"] == [path.phase]
+        assert page.is_checked(f"#builder-phase-{path.phase}")
+
+
+# ---- Print -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("version", VERSIONS, ids=version_id)
+def test_printing_the_built_card_gives_one_4x6_page(page, site_server: str, version) -> None:
+    open_builder(page, site_server, version)
+    typed = fill(page, version)
+    page.emulate_media(media="print")
+    pdf = read_pdf(page.pdf(prefer_css_page_size=True))
+    assert len(pdf.pages) == 1, [p[:80] for p in pdf.pages]
+    assert same_size(pdf.sizes[0], inches_to_points(CARD_SIZE_IN)), pdf.sizes[0]
+    for value in typed.values():
+        assert squash(value) in squash(pdf.pages[0])
+    assert script_title(version) in pdf.pages[0]
+
+
+def script_title(version) -> str:
+    return version[0].title.split()[0]
+
+
+@pytest.mark.parametrize("version", VERSIONS, ids=version_id)
+def test_the_longest_answers_still_print_on_one_card(page, site_server: str, version) -> None:
+    """Every field at its maximum length (max_length in data/builder.yml)."""
+    open_builder(page, site_server, version)
+    for blank in blanks(version):
+        field = page.locator(f"#builder-field-{blank}")
+        length = int(field.get_attribute("maxlength"))
+        field.fill(("Long answer " * 40)[:length])
+    page.emulate_media(media="print")
+    pdf = read_pdf(page.pdf(prefer_css_page_size=True))
+    assert len(pdf.pages) == 1
+    assert same_size(pdf.sizes[0], inches_to_points(CARD_SIZE_IN))
+
+
+# ---- Without JavaScript ----------------------------------------------------------------------
+
+
+def test_without_javascript_the_scripts_show_with_blanks_and_a_note(browser, site_server) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    block_other_hosts(context)
+    page = context.new_page()
+    page.goto(site_server + PAGE)
+    assert page.locator(".builder-nojs").is_visible()
+    assert page.locator("#builder-form").is_hidden()
+    cards = page.locator(".builder-card")
+    assert cards.count() == len(VERSIONS)
+    assert all(cards.nth(i).is_visible() for i in range(cards.count()))
+    text = page.locator(".builder-cards").inner_text()
+    assert "{" not in text
+    assert PLACEHOLDERS[blanks(VERSIONS[0])[0]]["label"] in text
+    context.close()
+
+
+def test_axe_finds_no_violations_in_the_no_javascript_page(page, site_server: str) -> None:
+    """axe itself needs script, so the page is shown as a browser without script shows it:
+    builder.js never runs, and the note the scripting media query hides is shown."""
+    page.route("**/builder.js", lambda route: route.abort())
+    page.goto(site_server + PAGE)
+    page.add_style_tag(content=".md-typeset .builder-nojs { display: block !important; }")
+    assert page.locator(".builder-nojs").is_visible()
+    assert page.locator(".builder-card").first.is_visible()
+    violations = AXE.run(page).response["violations"]
+    assert violations == [], [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations]
+
+
+# ---- Accessibility -----------------------------------------------------------------------------
+
+
+def show_every_warning(page, site_server: str, version) -> None:
+    open_builder(page, site_server, version)
+    fill(page, version)
+    overflow(page, version)
+    rest = [b for b in blanks(version) if b != roomiest(version)]
+    other = max(rest, key=lambda b: int(BUILDER.field_settings(b)["max_length"]))
+    page.fill(f"#builder-field-{other}", BUILDER.tone_checks[0].flagged)
+    page.wait_for_timeout(1700)  # the live region speaks after a pause
+
+
+AXE_VIEWS = [TIMED[0]] + LISTED[:1] + EMAILS[:1]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("version", AXE_VIEWS, ids=version_id)
+def test_no_axe_violations_with_warnings_shown(browser, site_server, scheme, version) -> None:
+    context = browser.new_context(color_scheme=scheme)
+    block_other_hosts(context)
+    page = context.new_page()
+    show_every_warning(page, site_server, version)
+    if version[0].channel in BUILDER.timed_channels:
+        assert page.locator("#builder-over").is_visible()
+    assert page.locator(".builder-flag").count() >= 1
+    violations = AXE.run(page).response["violations"]
+    context.close()
+    assert violations == [], [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations]
+
+
+def test_warnings_are_announced_after_a_pause_not_on_every_keystroke(
+    page, site_server: str
+) -> None:
+    version = TIMED[0]
+    open_builder(page, site_server, version)
+    page.evaluate(
+        """() => { window.__said = [];
+        new MutationObserver(() => window.__said.push(
+            document.getElementById("builder-status").textContent))
+        .observe(document.getElementById("builder-status"), {childList: true, subtree: true,
+                                                             characterData: true}); }"""
+    )
+    status = page.locator("#builder-status")
+    assert status.get_attribute("role") == "status"
+    page.focus(f"#builder-field-{blanks(version)[-1]}")
+    page.keyboard.type(BUILDER.tone_checks[0].flagged + " " + "12345 " * 12, delay=5)
+    assert page.evaluate("window.__said") == []
+    page.wait_for_timeout(1700)
+    said = page.evaluate("window.__said")
+    assert len(said) == 1 and "flagged" in said[0] and str(BUILDER.limit_seconds) in said[0]
+
+
+def test_it_works_from_the_keyboard_alone(page, site_server: str) -> None:
+    open_builder(page, site_server)
+    first, second = BUILDER.scripts[0], BUILDER.scripts[1]
+    page.focus(f"#builder-script-{first.id}")
+    page.keyboard.press("ArrowDown")
+    assert page.is_checked(f"#builder-script-{second.id}")
+    assert f"script={second.id}" in page.url
+    version = (second, second.versions[0])
+    field = f"builder-field-{blanks(version)[0]}"
+    for _ in range(10):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == field:
+            break
+    assert page.evaluate("document.activeElement.id") == field
+    page.keyboard.type("Keyboard Person")
+    assert "Keyboard Person" in page.locator(PREVIEW).inner_text()
+
+
+def test_every_control_is_at_least_44px_on_a_phone(browser, site_server: str) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True)
+    page = context.new_page()
+    for version in [TIMED[0]] + EMAILS[:1] + LISTED[:1]:
+        open_builder(page, site_server, version)
+        targets = page.locator(
+            ".builder-radio label, .builder-confirm label, .builder-input, .builder-button"
+        )
+        for i in range(targets.count()):
+            target = targets.nth(i)
+            if not target.is_visible():
+                continue
+            box = target.bounding_box()
+            assert box["height"] >= 44 and box["width"] >= 44, (
+                target.evaluate("e => e.outerHTML.slice(0, 80)"),
+                box,
+            )
+    context.close()

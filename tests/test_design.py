@@ -1,0 +1,342 @@
+"""The design in Chromium, as a phone user sees it (390 x 844): what must be on the first
+screen, touch targets, the smallest text, the single brand token, and the one script card.
+
+Everything is driven by data/ and the built pages, never by today's wording: the outcomes and
+questions come from data/flow.yml, the scripts from data/scripts.yml.
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from conftest import block_other_hosts
+from soapguide.flow.model import Flow, FlowPath, build_flow
+from soapguide.guide import load_content
+
+pytestmark = pytest.mark.browser
+
+REPO = Path(__file__).resolve().parents[1]
+CONTENT = load_content(REPO / "data", REPO)
+FLOW: Flow = build_flow(CONTENT.documents["flow"])
+SCRIPTS = {s["id"]: s for s in CONTENT["scripts"]["scripts"]}
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1440, "height": 900}
+FLOW_PAGE = "should-i-call/"
+MIN_SCREEN_TEXT_PX = 12
+MIN_TOUCH_PX = 44
+AXE = Axe()
+
+
+def query(path: FlowPath, upto: int | None = None) -> str:
+    steps = path.steps[:upto]
+    return "?a=" + ",".join(
+        f"{s.question.id}:{s.question.options.index(s.option) + 1}" for s in steps
+    )
+
+
+def one_path_per_outcome() -> dict[str, FlowPath]:
+    paths: dict[str, FlowPath] = {}
+    for path in FLOW.paths():
+        paths.setdefault(path.outcome.id, path)
+    return paths
+
+
+def one_path_per_question() -> dict[str, str]:
+    """For each question, the query that opens it (the answers that lead there first)."""
+    found: dict[str, str] = {}
+    for path in FLOW.paths():
+        for number, step in enumerate(path.steps):
+            found.setdefault(step.question.id, query(path, number) if number else "")
+    return found
+
+
+OUTCOMES = one_path_per_outcome()
+QUESTIONS = one_path_per_question()
+WITH_SCRIPTS = next(p for p in FLOW.paths() if p.outcome.scripts)
+
+
+@contextmanager
+def opened(browser, url: str, viewport=PHONE, scheme: str = "light"):
+    context = browser.new_context(viewport=viewport, color_scheme=scheme)
+    block_other_hosts(context)
+    try:
+        page = context.new_page()
+        page.goto(url, wait_until="load")
+        if FLOW_PAGE in url:
+            page.wait_for_selector("#flow.flow--js")
+        yield page
+    finally:
+        context.close()
+
+
+def box(page, selector: str) -> dict:
+    element = page.locator(selector).first
+    assert element.count(), f"nothing matches {selector}"
+    found = element.bounding_box()
+    assert found, f"{selector} is not shown"
+    return found
+
+
+# ---- The first screen on a phone -------------------------------------------------------------
+
+HOME_ORDER = [
+    ("the page title", "h1"),
+    ("the rule sentence", ".rule-first .sg-warning__text"),
+    ("the headline answer", ".answer-first__answer"),
+    ("the Should I call? button", f".md-content a.md-button[href$='{FLOW_PAGE}']"),
+]
+
+
+def test_home_shows_title_rule_answer_and_button_on_the_first_phone_screen(browser, site_server):
+    with opened(browser, site_server) as page:
+        boxes = [(name, box(page, selector)) for name, selector in HOME_ORDER]
+    below = [name for name, b in boxes if b["y"] + b["height"] > PHONE["height"]]
+    assert not below, f"below the first {PHONE['height']} px: {below}"
+    tops = [b["y"] for _, b in boxes]
+    assert tops == sorted(tops), f"not in the order {[name for name, _ in HOME_ORDER]}: {tops}"
+
+
+def test_the_rule_is_one_bold_sentence_at_body_size_or_larger(browser, site_server):
+    with opened(browser, site_server) as page:
+        rule = page.evaluate(
+            """() => {
+              const text = document.querySelector(".rule-first .sg-warning__text strong");
+              const body = document.querySelector(".md-typeset p:not(.sg-warning__text)");
+              return {weight: +getComputedStyle(text).fontWeight,
+                      size: parseFloat(getComputedStyle(text).fontSize),
+                      body: parseFloat(getComputedStyle(body).fontSize),
+                      marker: document.querySelector(".rule-first .sg-warning__icon").textContent}
+            }"""
+        )
+    assert rule["weight"] >= 700 and rule["size"] >= rule["body"], rule
+    assert rule["marker"].strip() == "!", rule
+
+
+@pytest.mark.parametrize("outcome_id", list(OUTCOMES))
+def test_an_outcome_shows_its_verdict_and_first_next_step_on_the_first_screen(
+    browser, site_server, outcome_id
+):
+    path = OUTCOMES[outcome_id]
+    with opened(browser, site_server + FLOW_PAGE + query(path)) as page:
+        verdict = box(page, ".flow-panel #flow-heading")
+        first_step = box(page, ".flow-result .flow-next-steps > li")
+        intro_shown = page.locator(".flow-intro").is_visible()
+    assert verdict["y"] + verdict["height"] <= PHONE["height"], verdict
+    assert first_step["y"] + first_step["height"] <= PHONE["height"], first_step
+    assert not intro_shown, "the page intro is hidden once the flow has started"
+
+
+def test_an_outcome_puts_your_answers_after_what_to_do_and_start_over_is_a_link(
+    browser, site_server
+):
+    with opened(browser, site_server + FLOW_PAGE + query(WITH_SCRIPTS)) as page:
+        tops = {
+            name: box(page, selector)["y"]
+            for name, selector in [
+                ("verdict", ".flow-panel"),
+                ("next steps", ".flow-next-steps"),
+                ("script", ".flow-result .script-card"),
+                ("your answers", ".flow-summary"),
+            ]
+        }
+        restart = page.get_by_role("link", name="Start over")
+        assert restart.count() == 1 and not page.get_by_role("button", name="Start over").count()
+    assert list(tops) == sorted(tops, key=tops.get), tops
+
+
+@pytest.mark.parametrize("question_id", list(QUESTIONS))
+def test_a_question_says_which_it_is_and_offers_back_after_the_first(
+    browser, site_server, question_id
+):
+    answered = QUESTIONS[question_id].count(":")
+    with opened(browser, site_server + FLOW_PAGE + QUESTIONS[question_id]) as page:
+        caption = page.locator(".flow-legend .flow-progress").inner_text()
+        back = page.locator("#flow-form .flow-back")
+        assert back.count() == (1 if answered else 0)
+        if answered:  # Back sits above the question
+            assert box(page, "#flow-form .flow-back")["y"] < box(page, "#flow-heading")["y"]
+    assert caption.startswith(f"Question {answered + 1} of "), caption
+
+
+@pytest.mark.parametrize("question_id", list(QUESTIONS))
+def test_radio_rows_are_44px_tall_and_a_click_anywhere_on_a_row_selects_it(
+    browser, site_server, question_id
+):
+    with opened(browser, site_server + FLOW_PAGE + QUESTIONS[question_id]) as page:
+        rows = page.locator(".flow-radio")
+        assert rows.count() == len(FLOW.questions[question_id].options)
+        for index in range(rows.count()):
+            rows.nth(index).scroll_into_view_if_needed()
+            row = rows.nth(index).bounding_box()
+            assert row["height"] >= MIN_TOUCH_PX, f"row {index + 1}: {row['height']:.0f} px"
+            circle = rows.nth(index).locator("input").bounding_box()
+            assert circle["width"] >= 40 - 0.5 and circle["height"] >= 40 - 0.5, circle
+            for x in (2, row["width"] / 2, row["width"] - 2):  # left edge, middle, right end
+                page.mouse.click(row["x"] + x, row["y"] + row["height"] / 2)
+                checked = page.evaluate(
+                    "() => [...document.querySelectorAll('.flow-radio input')]"
+                    ".findIndex(i => i.checked)"
+                )
+                assert checked == index, f"a click at x={x:.0f} on row {index + 1} chose {checked}"
+
+
+# ---- The smallest text ---------------------------------------------------------------------------
+
+# Every element with its own visible text and its font size; the paper view of the print
+# pages (script cards and pocket page shown at their printed size) is allowed its small print.
+SMALL_TEXT = """
+limit => {
+  const small = [];
+  for (const el of document.body.querySelectorAll("*")) {
+    if (el.closest(".script-card--paper, .pocket, .visually-hidden, .flow-vh")) continue;
+    const own = [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
+    if (!own || el.getClientRects().length === 0) continue;
+    const style = getComputedStyle(el);
+    if (style.visibility !== "visible" || +style.opacity === 0) continue;
+    const size = parseFloat(style.fontSize);
+    if (size < limit) small.push(`${el.tagName.toLowerCase()}.${el.className} ${size}px`);
+  }
+  return small;
+}
+"""
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_no_text_on_screen_is_smaller_than_12px(browser, site_server, site_pages, viewport):
+    urls = [site_server + p for p in site_pages] + [site_server + FLOW_PAGE + query(WITH_SCRIPTS)]
+    report = {}
+    context = browser.new_context(viewport=viewport)
+    block_other_hosts(context)
+    try:
+        page = context.new_page()
+        for url in urls:
+            page.goto(url, wait_until="load")
+            small = page.evaluate(SMALL_TEXT, MIN_SCREEN_TEXT_PX)
+            if small:
+                report[url] = small[:5]
+    finally:
+        context.close()
+    assert not report, f"text under {MIN_SCREEN_TEXT_PX} px: {report}"
+
+
+# ---- One brand token re-themes everything ------------------------------------------------------
+
+# Two brand colours far apart in hue and lightness: a dark wine and a bright yellow (the hard
+# case: white text on it would fail, so the derived colours must darken it).
+BRANDS = ["#7a1f3d", "#ffcc00"]
+THEMED = {
+    "header": (".md-header", "backgroundColor"),
+    "button": (".md-content .md-button--primary", "backgroundColor"),
+    "rule marker": (".sg-warning__icon", "backgroundColor"),
+    "card": (".script-card", "borderTopColor"),
+    "card line number": (".script-card__no", "backgroundColor"),
+}
+BRAND_PAGES = ["", "what-to-say/", "print/script-cards/", FLOW_PAGE + query(WITH_SCRIPTS)]
+
+
+def themed_colours(page) -> dict[str, str]:
+    return page.evaluate(
+        """themed => Object.fromEntries(Object.entries(themed).map(([name, [sel, prop]]) => {
+             const el = document.querySelector(sel);
+             return [name, el ? getComputedStyle(el)[prop] : null];
+           }).filter(([, value]) => value !== null))""",
+        THEMED,
+    )
+
+
+def set_brand(page, colour: str | None) -> None:
+    """What an office overlay does: set the one brand property on the root element. Material
+    animates some colour changes; the test reads the settled colours, so transitions are off."""
+    page.add_style_tag(content="*, ::before, ::after { transition: none !important; }")
+    page.evaluate(
+        "c => c ? document.documentElement.style.setProperty('--sg-brand', c)"
+        " : document.documentElement.style.removeProperty('--sg-brand')",
+        colour,
+    )
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_one_brand_token_rethemes_header_buttons_markers_and_cards(browser, site_server, scheme):
+    seen: dict[str, set[str]] = {name: set() for name in THEMED}
+    for path in BRAND_PAGES:
+        with opened(browser, site_server + path, DESKTOP, scheme) as page:
+            for colour in [None, *BRANDS]:
+                set_brand(page, colour)
+                for name, value in themed_colours(page).items():
+                    seen[name].add(f"{colour}:{value}")
+    for name, values in seen.items():
+        by_brand: dict[str, set[str]] = {}
+        for entry in values:
+            brand, value = entry.split(":", 1)
+            by_brand.setdefault(brand, set()).add(value)
+        assert set(by_brand) == {"None", *BRANDS}, f"{name} not found on any page"
+        colours = [frozenset(v) for v in by_brand.values()]
+        assert len(set(colours)) == len(colours), f"{name} does not follow --sg-brand: {by_brand}"
+
+
+# The brand changes colours only, so the rules that judge colour are the ones to run again
+# (test_accessibility runs every rule on every page with the default brand).
+COLOUR_RULES = {"runOnly": {"type": "rule", "values": ["color-contrast", "link-in-text-block"]}}
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("brand", BRANDS)
+def test_any_brand_colour_keeps_axe_at_zero(browser, site_server, brand, scheme):
+    report = []
+    for path in BRAND_PAGES:
+        with opened(browser, site_server + path, DESKTOP, scheme) as page:
+            set_brand(page, brand)
+            violations = AXE.run(page, options=COLOUR_RULES).response["violations"]
+            for v in violations:
+                report.append((path, v["id"], [n["target"] for n in v["nodes"]]))
+    assert not report, report
+
+
+# ---- One script card -----------------------------------------------------------------------------
+
+CARDS = """
+() => [...document.querySelectorAll(".script-card")].filter(c => c.getClientRects().length)
+  .map(card => ({
+    title: card.querySelector(".script-card__title").textContent.trim(),
+    parts: [...card.querySelectorAll(":scope > *, :scope > .script-card__body > ol")]
+      .map(e => e.className.split(" ")[0]),
+    lines: [...card.querySelectorAll(".script-card__lines > li")].map(li => ({
+      number: li.querySelector(".script-card__no").textContent.trim(),
+      step: li.dataset.step,
+      named: !!li.querySelector(".script-card__step"),
+      text: !!li.querySelector(".script-card__text"),
+    })),
+    strip: !!card.querySelector(".sg-warning--strip .sg-warning__icon"),
+  }))
+"""
+SURFACES = {
+    "What to say": "what-to-say/",
+    "the flow's outcome": FLOW_PAGE + query(WITH_SCRIPTS),
+    "paper": "print/script-cards/",
+}
+
+
+def test_the_script_card_is_one_component_on_every_surface(browser, site_server):
+    by_title = {s["title"]: s for s in SCRIPTS.values()}
+    shapes = {}
+    for surface, path in SURFACES.items():
+        with opened(browser, site_server + path) as page:
+            cards = page.evaluate(CARDS)
+        assert cards, f"no script card on {surface}"
+        for card in cards:
+            script = by_title[card["title"]]
+            where = f"{surface}, {script['id']}"
+            steps = [line["step"] for line in script["lines"]]
+            assert [line["step"] for line in card["lines"]] == steps, where
+            numbers = [line["number"] for line in card["lines"]]
+            assert numbers == [str(n) for n in range(1, len(steps) + 1)], (where, numbers)
+            named = [i == 0 or steps[i] != steps[i - 1] for i in range(len(steps))]
+            assert [line["named"] for line in card["lines"]] == named, where
+            assert all(line["text"] for line in card["lines"]) and card["strip"], where
+            shapes[surface] = card["parts"]
+    first = next(iter(shapes.values()))
+    for surface, parts in shapes.items():
+        assert parts == first, f"{surface} draws the card differently: {parts} vs {first}"
