@@ -37,6 +37,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from soapguide.guide import BUNDLES, OFFICE_BUNDLE, SITE_BUNDLE, Guide, load_guide
+from soapguide.overlay.colour import BRAND_STYLESHEET
 from soapguide.printing.pdf import JOBS, PdfError, PdfJob, build_pdfs, pdfs_wanted
 from soapguide.read.errors import ContentErrors
 from soapguide.render import csp
@@ -48,8 +49,6 @@ from soapguide.site import OFFICE_PAGES, check_site
 
 _state: dict[str, object] = {}
 log = logging.getLogger("mkdocs.hooks.soapguide")
-# The office's brand colour, as a stylesheet the build writes (soapguide.overlay.colour).
-BRAND_CSS = "assets/stylesheets/office-brand.css"
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -125,8 +124,8 @@ def _office_look(config: MkDocsConfig, guide: Guide) -> None:
     if overlay.logo_url:
         config.theme["logo"] = overlay.logo_url
         config.theme["favicon"] = overlay.logo_url
-    if guide.brand_css() and BRAND_CSS not in config.extra_css:
-        config.extra_css.append(BRAND_CSS)
+    if guide.brand_css() and BRAND_STYLESHEET not in config.extra_css:
+        config.extra_css.append(BRAND_STYLESHEET)
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
@@ -160,7 +159,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, overlay.logo_url, abs_src_path=str(overlay.logo_file)))
     css = guide.brand_css()
     if css:
-        files.append(File.generated(config, BRAND_CSS, content=css))
+        files.append(File.generated(config, BRAND_STYLESHEET, content=css))
     return files
 
 

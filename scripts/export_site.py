@@ -21,7 +21,7 @@ from soapguide.export import Export, export_site  # noqa: E402
 from soapguide.guide import load_guide  # noqa: E402
 from soapguide.read.errors import ContentErrors  # noqa: E402
 from soapguide.render.templating import PageError  # noqa: E402
-from soapguide.sources import page_sources  # noqa: E402
+from soapguide.site import all_page_sources  # noqa: E402
 
 
 def export(root: Path, out: Path) -> Export:
@@ -30,7 +30,8 @@ def export(root: Path, out: Path) -> Export:
     config = read_config(root)
     guide = load_guide(root / "data", root, *markdown_settings(config))
     docs = root / config.get("docs_dir", "docs")
-    return export_site(guide, page_sources(docs, config.get("nav")), docs, out, config)
+    sources = all_page_sources(guide, docs, guide.page_changes.nav(config.get("nav")))
+    return export_site(guide, sources, docs, out, config)
 
 
 def main(argv: list[str]) -> int:

@@ -1,7 +1,8 @@
 """The example office (examples/office) installed as a fork's office/ builds with --strict, and
 every change it asks for is on the site as configured: in the HTML pages, the print pages and
 the PDF downloads. Every expectation is read from its office.yml and from data/, so the test
-holds for any office and any content."""
+holds for any office and any content. The site is built twice per run, shared by every worker:
+without the PDFs (no browser needed) and with them (``browser`` tests)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ import yaml
 from axe_playwright_python.sync_playwright import Axe
 from soapguide.render.text import TextRenderer
 
+from tests import shared_builds
 from tests.html_text import normalise, texts_by_id
 from tests.office.support import EXAMPLE, fork_project, office_data
 from tests.print_support import read_pdf, squash
@@ -25,12 +27,25 @@ OFFICE = office_data(EXAMPLE)
 _markdown = TextRenderer(["abbr", "attr_list"])
 
 
-@pytest.fixture(scope="module")
+def built_fork(pdfs: bool):
+    def make(folder: Path) -> None:
+        project = fork_project(folder / "project")
+        result = build(project, folder / "site", pdfs=pdfs)
+        assert result.returncode == 0, f"--- stderr ---\n{result.stderr}"
+
+    return make
+
+
+@pytest.fixture(scope="session")
 def office_site(tmp_path_factory) -> Path:
-    project = fork_project(tmp_path_factory.mktemp("fork") / "project")
-    result = build(project)
-    assert result.returncode == 0, f"--- stderr ---\n{result.stderr}"
-    return project / "site"
+    """The fork with the example office, built without the PDFs."""
+    return shared_builds.once(tmp_path_factory, "example-office", built_fork(False)) / "site"
+
+
+@pytest.fixture(scope="session")
+def office_pdf_site(tmp_path_factory) -> Path:
+    """The same, with the PDF downloads (Chromium: ``browser`` tests only)."""
+    return shared_builds.once(tmp_path_factory, "example-office-pdfs", built_fork(True)) / "site"
 
 
 @functools.cache
@@ -112,13 +127,15 @@ def test_every_page_has_the_office_s_site_name(office_site):
         assert header and html.unescape(header.group(1)) == name, f"/{url}: header"
 
 
-def test_every_pdf_has_the_office_s_site_name(office_site):
-    pdfs = sorted((office_site / "downloads").glob("*.pdf"))
+@pytest.mark.browser
+def test_every_pdf_has_the_office_s_site_name(office_pdf_site):
+    pdfs = sorted((office_pdf_site / "downloads").glob("*.pdf"))
     assert pdfs
     for path in pdfs:
         pdf = read_pdf(path)
         assert (pdf.title or "").startswith(OFFICE["site_name"]), path.name
-        assert all(squash(OFFICE["site_name"]) in squash(page) for page in pdf.pages), path.name
+        name = squash(OFFICE["site_name"]).casefold()  # the pocket page sets it in capitals
+        assert all(name in squash(page).casefold() for page in pdf.pages), path.name
 
 
 def test_replaced_fields_show_the_office_s_text(office_site):
@@ -152,11 +169,17 @@ def test_added_items_are_shown_next_to_their_neighbour(office_site):
             assert (new_at > anchor_at) == (anchor_key == "after"), f"/{url}: misplaced"
 
 
-def test_removed_items_are_on_no_page_print_page_or_pdf(office_site):
-    items = items_by_id()
-    pdf_text = squash(all_pdf_text(office_site))
+def test_removed_items_are_on_no_page_or_print_page(office_site):
     for item_id in OFFICE["remove"]:
         assert not pages_with(office_site, item_id), f"{item_id} is still shown"
+
+
+@pytest.mark.browser
+def test_removed_items_are_in_no_pdf(office_pdf_site):
+    items = items_by_id()
+    pdf_text = squash(all_pdf_text(office_pdf_site))
+    assert pdf_text
+    for item_id in OFFICE["remove"]:
         for value in items[item_id].values():
             if isinstance(value, str) and len(value) > 20:
                 assert squash(shown(value)) not in pdf_text, f"{item_id} is still in a PDF"
@@ -241,9 +264,9 @@ def test_the_logo_and_the_colour_are_the_office_s(office_site):
         src = re.search(r'class="md-header__button md-logo".*?<img src="([^"]+)"', text, re.S)
         assert src, f"/{url}: no logo"
         assert (office_site / url / src.group(1)).resolve().read_bytes() == logo
-        css = re.search(r'href="([^"]*assets/stylesheets/office\.css)"', text)
+        css = re.search(r'href="([^"]*assets/stylesheets/office-brand\.css)"', text)
         assert css, f"/{url}: the office's colour stylesheet is not linked"
-    css = (office_site / "assets" / "stylesheets" / "office.css").read_text("utf-8")
+    css = (office_site / "assets" / "stylesheets" / "office-brand.css").read_text("utf-8")
     assert f"--sg-brand: {OFFICE['brand_colour'].lower()};" in css
 
 
@@ -252,48 +275,74 @@ def test_every_link_between_pages_resolves(office_site):
         for href in re.findall(r'href="([^"#?]+)[^"]*"', text):
             if "://" in href or href.startswith(("mailto:", "tel:", "data:")):
                 continue
+            if "downloads/" in href:  # the PDFs: built (and checked) with the PDF step only
+                continue
             target = (office_site / url / href).resolve()
             assert target.exists(), f"/{url} links to {href}, which was not built"
             if target.is_dir():
                 assert (target / "index.html").is_file(), f"/{url} -> {href}"
 
 
-def test_the_office_name_and_contacts_are_on_every_page_and_pdf(office_site):
+def contact_words() -> list[str]:
+    """The office's name and its contacts as written (a booking link shows as its address)."""
     wanted = [OFFICE["office"]["name"], *[str(v) for v in OFFICE["contacts"].values()]]
-    wanted = [w for w in wanted if not w.startswith("https://")]
+    return [re.sub(r"^https://", "", words) for words in wanted]
+
+
+def test_the_office_name_and_contacts_are_on_every_page(office_site):
     for url, text in built_pages(office_site).items():
         plain = normalise(html.unescape(re.sub(r"<[^>]+>", " ", text)))
-        for words in wanted:
+        for words in contact_words():
             assert normalise(words) in plain, f"/{url}: {words!r} missing"
-    for path in sorted((office_site / "downloads").glob("*.pdf")):
+
+
+@pytest.mark.browser
+def test_the_office_name_and_contacts_are_in_every_pdf(office_pdf_site):
+    pdfs = sorted((office_pdf_site / "downloads").glob("*.pdf"))
+    assert pdfs
+    for path in pdfs:
         text = squash(" ".join(read_pdf(path).pages))
-        for words in wanted:
+        for words in contact_words():
             assert squash(words) in text, f"{path.name}: {words!r} missing"
 
 
 AXE = Axe()
 
 
-@pytest.mark.browser
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_axe_finds_nothing_with_the_office_colour(browser, office_site, scheme):
-    context = browser.new_context(color_scheme=scheme)
-    page = context.new_page()
+def test_axe_finds_nothing_with_the_office_colour(new_page, office_site, scheme):
+    page = new_page(color_scheme=scheme)
     report = []
-    try:
-        with serve_directory(office_site) as base:
-            for url in built_pages(office_site):
-                response = page.goto(base + url, wait_until="networkidle")
-                assert response is not None and response.ok
-                palette = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
-                assert palette == ("slate" if scheme == "dark" else "default")
-                violations = AXE.run(page).response["violations"]
-                report += [
-                    f"/{url}: {v['id']}: {v['help']} ({len(v['nodes'])}: "
-                    + "; ".join(" ".join(map(str, n["target"])) for n in v["nodes"][:3])
-                    + ")"
-                    for v in violations
-                ]
-    finally:
-        context.close()
+    with serve_directory(office_site) as base:
+        for url in built_pages(office_site):
+            response = page.goto(base + url, wait_until="networkidle")
+            assert response is not None and response.ok
+            palette = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+            assert palette == ("slate" if scheme == "dark" else "default")
+            violations = AXE.run(page).response["violations"]
+            report += [
+                f"/{url}: {v['id']}: {v['help']} ({len(v['nodes'])}: "
+                + "; ".join(" ".join(map(str, n["target"])) for n in v["nodes"][:3])
+                + ")"
+                for v in violations
+            ]
     assert not report, "\n".join(report)
+
+
+def test_the_export_is_the_office_s_site(tmp_path):
+    """`make export` of a fork: the office's name, menu, logo, colour and pages, none hidden."""
+    from export_site import export
+
+    project = fork_project(tmp_path / "project")
+    done = export(project, tmp_path / "export")
+    config = yaml.safe_load((done.folder / "mkdocs.yml").read_text("utf-8"))
+    assert config["site_name"] == OFFICE["site_name"]
+    menu = " ".join(str(entry) for entry in config["nav"])
+    docs = done.folder / "docs"
+    for ref in OFFICE["hide"]:
+        if "#" not in ref:
+            assert not (docs / ref).exists() and ref not in menu
+    for entry in OFFICE["pages"]:
+        assert (docs / entry["file"]).is_file() and entry["file"] in menu
+    assert (docs / config["theme"]["logo"]).read_bytes() == (EXAMPLE / OFFICE["logo"]).read_bytes()
+    assert any((docs / path).name == "office-brand.css" for path in config["extra_css"])

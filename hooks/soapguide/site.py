@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .guide import Guide, page_uri
+from .guide import Guide, is_guide_page, page_uri
 from .overlay.pages import PageRef
 from .render.templating import PageError
 from .sources import page_sources, reading_order
@@ -98,15 +98,19 @@ def check_site(
     ]
     site_nav = guide.page_changes.nav(nav)
     files = site_files(guide, docs_dir)
+    hidden_pages = guide.page_changes.hidden_pages
     if problems:  # the office names pages or headings that are not there: fix those first
         raise PageError(_report(problems, building))
     problems += _nav_problems(site_nav, files, config_file)
+    shown = {name: text for name, text in sources.items() if page_uri(name) not in hidden_pages}
+    for name, text in shown.items():  # links as written: found even if a page fails to render
+        problems += _link_problems(guide, name, text, text, files)
     try:
         rendered = guide.render_pages(sources, building)
     except PageError as error:
         raise PageError(_report([*problems, *str(error).split("\n")[1:]], building)) from None
-    for name, markdown in rendered.items():
-        problems += _link_problems(guide, name, markdown, sources[name], files)
+    for name, markdown in rendered.items():  # and any link a macro wrote
+        problems += _link_problems(guide, name, markdown, sources[name], files, skip=shown[name])
     if problems:
         raise PageError(_report(problems, building))
     return Site(rendered, site_nav)
@@ -136,19 +140,24 @@ def _nav_problems(nav: Any, files: set[str], config_file: Path | None) -> list[s
 
 
 def _link_problems(
-    guide: Guide, name: str, markdown: str, source: str, files: set[str]
+    guide: Guide, name: str, markdown: str, source: str, files: set[str], skip: str = ""
 ) -> list[str]:
     """Links between pages that would break: to a page the site does not have, or (from an
-    office's own page) to a page the office hides."""
+    office's own page) to a page the office hides. A guide page's links to what an office
+    hides are taken out as it renders, so they break nothing. Links also in ``skip`` (the
+    page as written, already checked) are left out."""
     problems = []
     uri = page_uri(name)
-    for target in _links(markdown):
+    already = set(_links(skip)) if skip else set()
+    for target in dict.fromkeys(_links(markdown)):
         resolved = guide.page_changes.link_target(target, uri)
-        if resolved is None:
+        if resolved is None or target in already:
             continue
         path, anchor = resolved
         line = _line_of(source, f"]({target}")
         if guide.page_changes.hides(path, anchor):
+            if is_guide_page(name):
+                continue
             ref = PageRef(path, None) if guide.page_changes.hides(path) else PageRef(path, anchor)
             overlay = guide.overlay
             where = overlay.place(guide.page_changes.hidden[ref]) if overlay else "office.yml"

@@ -20,8 +20,10 @@ from soapguide.overlay.colour import (
     brand_css,
     check_brand,
     contrast,
-    dark_palette_tint,
-    passes_light,
+    dark_palette_header,
+    dark_palette_link,
+    mix,
+    passes,
 )
 from soapguide.overlay.office import Office
 from soapguide.overlay.page_text import page_headings
@@ -314,6 +316,11 @@ def test_contrast_is_the_wcag_ratio():
     assert contrast("#abc", "#aabbcc") == pytest.approx(1)
 
 
+def test_mix_is_css_color_mix_in_srgb():
+    assert mix("#ff0000", "#ffffff", 0.35) == "#ffa6a6"
+    assert mix("#7a1f2b", "#000000", 0.45) == "#370e13"
+
+
 @pytest.mark.parametrize("colour", HUES)
 def test_a_dark_enough_colour_passes_in_both_palettes(colour):
     result = check_brand(colour)
@@ -321,34 +328,36 @@ def test_a_dark_enough_colour_passes_in_both_palettes(colour):
     assert contrast(colour, WHITE) >= AA_TEXT
     for surface in LIGHT_SURFACES:
         assert contrast(colour, surface) >= AA_TEXT
-    for surface in DARK_SURFACES:  # links in the dark palette use the tint
-        assert contrast(result.dark_tint, surface) >= AA_TEXT
+    for surface in DARK_SURFACES:
+        assert contrast(dark_palette_link(colour), surface) >= AA_TEXT
+    assert contrast(dark_palette_header(colour), WHITE) >= AA_TEXT
 
 
 @pytest.mark.parametrize("colour", TOO_LIGHT)
 def test_a_failing_colour_gets_the_nearest_darker_colour_that_passes(colour):
     result = check_brand(colour)
     assert not result.ok and result.suggestion
-    assert passes_light(result.suggestion)
-    # nearest: a shade one step lighter than the suggestion would fail again
+    assert passes(result.suggestion)
+    # nearest: a shade a little lighter than the suggestion fails again
     r, g, b = (int(result.suggestion[i : i + 2], 16) for i in (1, 3, 5))
     lighter = "#" + "".join(f"{min(255, c + 3):02x}" for c in (r, g, b))
-    assert not passes_light(lighter) or lighter == result.suggestion
+    assert not passes(lighter) or lighter == result.suggestion
 
 
-def test_the_dark_palette_tint_is_as_close_to_the_brand_as_it_can_be():
-    for colour in HUES:
-        tint = dark_palette_tint(colour)
-        if tint == colour.lower():
-            continue
-        assert min(contrast(tint, s) for s in DARK_SURFACES) < AA_TEXT + 0.3
+def test_the_stylesheet_sets_only_the_design_token():
+    css = brand_css("#7A1F2B")
+    rules = re.sub(r"/\*.*?\*/", "", css, flags=re.DOTALL).strip()
+    assert rules == ":root { --sg-brand: #7a1f2b; }"
 
 
-def test_the_stylesheet_sets_the_one_design_token_and_nothing_else():
-    """guide.css derives every colour of both palettes from --sg-brand (tests/test_design.py
-    checks that in the browser); the office's stylesheet only sets it."""
-    css = re.sub(r"/\*.*?\*/", "", brand_css("#7a1f2b"), flags=re.S)
-    assert re.findall(r"(--[\w-]+)\s*:\s*([^;]+);", css) == [("--sg-brand", "#7a1f2b")]
+def test_the_design_token_is_what_the_site_s_colours_derive_from():
+    """guide.css sets --sg-brand once and derives the palette from it, as the check assumes."""
+    guide_css = (
+        Path(__file__).resolve().parents[2] / "docs/assets/stylesheets/guide.css"
+    ).read_text()
+    assert ":root { --sg-brand:" in guide_css
+    assert "color-mix(in srgb, var(--sg-brand) 35%, #fff)" in guide_css
+    assert "color-mix(in srgb, var(--sg-brand) 45%, #000)" in guide_css
 
 
 @pytest.mark.parametrize(("first", "second"), list(itertools.combinations(HUES[:3], 2)))

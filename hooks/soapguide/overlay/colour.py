@@ -1,14 +1,16 @@
 """The office's brand colour: WCAG AA contrast in the light and the dark palette, the nearest
-colour that passes when it does not, and the CSS that applies it.
+colour that passes when it does not, and the stylesheet that applies it.
 
-Where the colour is used (through the ``--sg-brand`` design token, which guide.css turns into
-the header, button, link, marker and card colours of both palettes):
+The site's look derives every colour from one design token, ``--sg-brand``
+(docs/assets/stylesheets/guide.css): the header and buttons (white text on it), links and
+markers. Where a browser has CSS relative colours, guide.css clamps their lightness so they
+always read well; where it has not, the colours are the brand colour itself (light palette) and
+``color-mix`` tints of it (dark palette: 35 % of it with white for links, 45 % with black for
+the header). The check here is for that second case, the one a colour can fail:
 
-- light and dark palette: the header and primary buttons, white text on the brand colour;
-- light palette: links and accents, brand-coloured text on the page and on tinted blocks;
-- dark palette: links and accents use a lighter tint of the brand colour, derived here so that
-  it passes on the dark page and its tinted blocks (a colour dark enough for white text cannot
-  also be read on a dark page).
+- light palette: white text on the brand colour, and the brand colour as text on the page and
+  on tinted blocks;
+- dark palette: its links' tint on the dark page and tinted blocks, white text on its header.
 
 AA for normal text is 4.5:1 (WCAG 2.2, 1.4.3). The same checks run on every build.
 """
@@ -21,11 +23,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 AA_TEXT = 4.5
+# Where a build puts the stylesheet brand_css() writes, in the site.
+BRAND_STYLESHEET = "assets/stylesheets/office-brand.css"
 WHITE = "#ffffff"
-# Backgrounds that brand-coloured text sits on, per palette (Material 9: the page and code or
-# tinted blocks; the dark palette is hsl(225, 15%, 14%) and 18%).
-LIGHT_SURFACES = {"#ffffff": "the page", "#f5f5f5": "tinted blocks"}
-DARK_SURFACES = {"#1e2129": "the dark page", "#272a35": "tinted blocks in the dark palette"}
+BLACK = "#000000"
+# Backgrounds that brand-coloured text sits on, per palette (guide.css: --sg-surface and
+# --sg-surface-alt), and how the dark palette mixes its colours from the brand colour there.
+LIGHT_SURFACES = {"#ffffff": "the page", "#f3f3f2": "tinted blocks"}
+DARK_SURFACES = {"#15171c": "the dark page", "#22252c": "tinted blocks in the dark palette"}
+DARK_LINK_SHARE = 0.35  # --sg-brand-ink: color-mix(in srgb, var(--sg-brand) 35%, #fff)
+DARK_HEADER_SHARE = 0.45  # --sg-header: color-mix(in srgb, var(--sg-brand) 45%, #000)
 
 
 def parse_hex(text: str) -> tuple[int, int, int]:
@@ -81,29 +88,58 @@ def _worst(colour: str, others: dict[str, str]) -> tuple[float, str]:
     return min((contrast(colour, other), name) for other, name in others.items())
 
 
-def passes_light(colour: str) -> bool:
-    """White text on it, and it as text on the light page and tinted blocks, at AA."""
-    return contrast(colour, WHITE) >= AA_TEXT and _worst(colour, LIGHT_SURFACES)[0] >= AA_TEXT
+def mix(colour: str, other: str, share: float) -> str:
+    """CSS ``color-mix(in srgb, colour share, other)``."""
+    return to_hex(
+        tuple(
+            round(share * a + (1 - share) * b)
+            for a, b in zip(parse_hex(colour), parse_hex(other), strict=True)
+        )
+    )
+
+
+def dark_palette_link(colour: str) -> str:
+    return mix(colour, WHITE, DARK_LINK_SHARE)
+
+
+def dark_palette_header(colour: str) -> str:
+    return mix(colour, BLACK, DARK_HEADER_SHARE)
+
+
+def problems(colour: str) -> list[str]:
+    """What fails WCAG AA with ``colour`` as the brand colour, in words; [] when nothing."""
+    found = []
+    on_white = contrast(colour, WHITE)
+    if on_white < AA_TEXT:
+        found.append(
+            f"white text on it (the header and buttons) has a contrast of {on_white:.2f}:1"
+        )
+    ratio, surface = _worst(colour, LIGHT_SURFACES)
+    if ratio < AA_TEXT and on_white >= AA_TEXT:
+        found.append(f"links in this colour on {surface} have a contrast of {ratio:.2f}:1")
+    link = dark_palette_link(colour)
+    ratio, surface = _worst(link, DARK_SURFACES)
+    if ratio < AA_TEXT:
+        found.append(f"links ({link}) on {surface} have a contrast of {ratio:.2f}:1")
+    header = dark_palette_header(colour)
+    if contrast(header, WHITE) < AA_TEXT:
+        found.append(
+            f"white text on the dark palette's header ({header}) has a contrast of "
+            f"{contrast(header, WHITE):.2f}:1"
+        )
+    return found
+
+
+def passes(colour: str) -> bool:
+    return not problems(colour)
 
 
 @functools.cache
 def nearest_passing(colour: str) -> str:
     """The colour of the same hue and saturation, as little darker as needed, that passes in
-    the light palette (a failing brand colour is always too light: darker only gains)."""
+    both palettes (a failing brand colour is always too light: darker only gains)."""
     start = _lightness(colour)
-    return _search(lambda lightness: _with_lightness(colour, lightness), start, 0.0, passes_light)
-
-
-@functools.cache
-def dark_palette_tint(colour: str) -> str:
-    """The brand colour, lightened only as much as needed to read on the dark palette."""
-    start = _lightness(colour)
-    return _search(
-        lambda lightness: _with_lightness(colour, lightness),
-        start,
-        1.0,
-        lambda candidate: _worst(candidate, DARK_SURFACES)[0] >= AA_TEXT,
-    )
+    return _search(lambda lightness: _with_lightness(colour, lightness), start, 0.0, passes)
 
 
 def _search(
@@ -132,7 +168,6 @@ class BrandCheck:
     colour: str
     problems: tuple[str, ...]
     suggestion: str | None
-    dark_tint: str
 
     @property
     def ok(self) -> bool:
@@ -141,34 +176,19 @@ class BrandCheck:
 
 def check_brand(colour: str) -> BrandCheck:
     colour = normalise(colour)
-    problems = []
-    on_white = contrast(colour, WHITE)
-    if on_white < AA_TEXT:
-        problems.append(
-            f"white text on it (the header and buttons, in the light and the dark palette) has "
-            f"a contrast of {on_white:.2f}:1"
-        )
-    ratio, surface = _worst(colour, LIGHT_SURFACES)
-    if ratio < AA_TEXT and on_white >= AA_TEXT:
-        problems.append(f"links in this colour on {surface} have a contrast of {ratio:.2f}:1")
-    tint = dark_palette_tint(colour)
-    dark_ratio, dark_surface = _worst(tint, DARK_SURFACES)
-    if dark_ratio < AA_TEXT:  # cannot happen with white available; kept as a guard
-        problems.append(f"links on {dark_surface} have a contrast of {dark_ratio:.2f}:1")
-    return BrandCheck(colour, tuple(problems), nearest_passing(colour) if problems else None, tint)
+    found = tuple(problems(colour))
+    return BrandCheck(colour, found, nearest_passing(colour) if found else None)
 
 
 def brand_css(colour: str) -> str:
-    """The stylesheet that applies the brand colour: the one design token ``--sg-brand``.
-    guide.css derives every other colour from it, in both palettes (the header, buttons, links,
-    markers, cards and paper), so this sets nothing else."""
+    """The stylesheet that applies the brand colour: the design token the site's colours
+    derive from (loaded after guide.css, which sets the upstream one)."""
     brand = normalise(colour)
-    tint = dark_palette_tint(brand)
-    return f"""/* The office's brand colour (office/office.yml: brand_colour), written by the build.
-   Checked for WCAG AA: white text on {brand} is {contrast(brand, WHITE):.2f}:1; in the dark
-   palette a tint as light as {tint} reads at {_worst(tint, DARK_SURFACES)[0]:.2f}:1. The other
-   colours are derived from this one in guide.css. */
-:root {{
-  --sg-brand: {brand};
-}}
-"""
+    link = dark_palette_link(brand)
+    return (
+        "/* The office's brand colour (office/office.yml: brand_colour), written by the build:\n"
+        "   the design token every colour of the site derives from (guide.css). Checked for\n"
+        f"   WCAG AA: white text on {brand} is {contrast(brand, WHITE):.2f}:1; links in the dark\n"
+        f"   palette ({link}) are {_worst(link, DARK_SURFACES)[0]:.2f}:1 on the dark page. */\n"
+        f":root {{ --sg-brand: {brand}; }}\n"
+    )
