@@ -32,9 +32,11 @@ Browser (Playwright driving CHROMIUM_PATH, default /usr/bin/chromium; never a do
   (tests/site_walk.py). Add the fact you need there rather than walking the site again.
 
 The rules (``pytest_collection_modifyitems`` and ``_no_chromium_unless_marked`` below)
-- A test that uses a browser fixture (or ``pdf_site``) is marked ``browser`` automatically; a
-  test that needs Chromium another way (a build with ``pdfs=True``) is marked by hand. So
-  ``-m "not browser"`` (``make test-fast``) needs no browser at all.
+- A test that uses a browser fixture (``BROWSER_FIXTURES``: ``browser``, ``page``,
+  ``pdf_site``...), directly or through another fixture, is marked ``browser`` automatically. A
+  fixture that needs Chromium another way (a build with ``pdfs=True``) asks for ``chromium``;
+  a test that builds with ``pdfs=True`` itself is marked by hand. So ``-m "not browser"``
+  (``make test-fast``) needs no browser at all.
 - Every other test runs with CHROMIUM_PATH pointing nowhere, so a missing mark is a failure.
 
 - One test that uses ``site_walk`` runs first and the others last: one worker walks the site
@@ -75,7 +77,16 @@ LOCAL_HOSTS = frozenset({"127.0.0.1"})
 
 # Fixtures that start Chromium, directly or through the build's PDF step.
 BROWSER_FIXTURES = frozenset(
-    {"playwright_instance", "browser", "new_page", "page", "dark_page", "pdf_site", "site_walk"}
+    {
+        "chromium",
+        "playwright_instance",
+        "browser",
+        "new_page",
+        "page",
+        "dark_page",
+        "pdf_site",
+        "site_walk",
+    }
 )
 # Where tests not marked `browser` find Chromium: nowhere.
 NO_CHROMIUM = "/nonexistent/chromium-not-for-tests-without-the-browser-mark"
@@ -207,6 +218,14 @@ def site_pages(built_site: Path) -> list[str]:
 
 
 # --- browser -----------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def chromium() -> str:
+    """The Chromium binary the build's PDF step and the browser tests use. A fixture that needs
+    Chromium some other way (a build with ``pdfs=True``) asks for this one: every test that
+    uses that fixture is then marked ``browser``."""
+    return chromium_path()
 
 
 @pytest.fixture(scope="session")

@@ -16,7 +16,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from soapguide.printing.pdf import JOBS
 
-from tests import office_fixture
+from tests import office_fixture, shared_builds
 from tests.print_support import A4_PT, LETTER_PT, data, read_pdf, same_size, squash
 from tests.scenario import build, copy_project
 from tests.static_server import serve_directory
@@ -26,14 +26,17 @@ CREDIT = f"Adapted by {OFFICE['name']} from SOAP Call Guide"
 SHEETS = {"pocket-checklists-letter.pdf": LETTER_PT, "pocket-checklists-a4.pdf": A4_PT}
 
 
-@pytest.fixture(scope="module")
-def office_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The guide built with an office, PDFs and all."""
-    project = copy_project(tmp_path_factory.mktemp("office") / "project")
-    office_fixture.install(project, OFFICE)
-    result = build(project)
-    assert result.returncode == 0, result.stderr[-4000:]
-    return project / "site"
+@pytest.fixture(scope="session")
+def office_site(tmp_path_factory: pytest.TempPathFactory, chromium: str) -> Path:
+    """The guide built with an office, PDFs and all (once per run, shared by the workers)."""
+
+    def make(folder: Path) -> None:
+        project = copy_project(folder / "project")
+        office_fixture.install(project, OFFICE)
+        result = build(project, pdfs=True)
+        assert result.returncode == 0, result.stderr[-4000:]
+
+    return shared_builds.once(tmp_path_factory, "office-site", make) / "project" / "site"
 
 
 def built_pages(site: Path) -> list[Path]:
@@ -143,8 +146,8 @@ def test_the_script_cards_end_with_the_office_card(office_site):
 
 
 @pytest.mark.parametrize("name", ["script-cards-4x6.pdf", "pocket-checklist.pdf"])
-def test_upstream_pdfs_have_no_office(built_site, name):
-    text = " ".join(read_pdf(built_site / "downloads" / name).pages)
+def test_upstream_pdfs_have_no_office(pdf_site, name):
+    text = " ".join(read_pdf(pdf_site / "downloads" / name).pages)
     assert "Adapted by" not in text and "Questions?" not in text
 
 
@@ -169,8 +172,8 @@ def test_a_sheet_is_one_page_of_four_checklists_with_the_office(office_site, nam
 
 
 @pytest.mark.parametrize("name", list(SHEETS))
-def test_an_upstream_sheet_carries_the_upstream_name(built_site, name):
-    pdf = read_pdf(built_site / "downloads" / name)
+def test_an_upstream_sheet_carries_the_upstream_name(pdf_site, name):
+    pdf = read_pdf(pdf_site / "downloads" / name)
     assert len(pdf.pages) == 1 and same_size(pdf.sizes[0], SHEETS[name])
     assert count_checklists(pdf.pages[0]) == 4
     assert squash(pdf.pages[0]).count(squash(data("meta")["site_name"])) == 4

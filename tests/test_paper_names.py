@@ -13,7 +13,7 @@ import yaml
 from soapguide.printing.office import LONGEST_NAME
 from soapguide.read.yaml_source import load_yaml
 
-from tests import office_fixture
+from tests import office_fixture, shared_builds
 from tests.print_support import data, read_pdf, squash
 from tests.scenario import build, copy_project
 
@@ -33,13 +33,17 @@ def edit_yaml(path: Path, change) -> None:
     path.write_text(yaml.safe_dump(value, allow_unicode=True, sort_keys=False, width=80), "utf-8")
 
 
-@pytest.fixture(scope="module")
-def long_names_site(tmp_path_factory) -> Path:
-    project = copy_project(tmp_path_factory.mktemp("long-names") / "project")
-    office_fixture.install(project, LONGEST)
-    result = build(project)
-    assert result.returncode == 0, result.stderr[-4000:]
-    return project / "site"
+@pytest.fixture(scope="session")
+def long_names_site(tmp_path_factory, chromium: str) -> Path:
+    """The guide built with the longest names, PDFs and all (once per run)."""
+
+    def make(folder: Path) -> None:
+        project = copy_project(folder / "project")
+        office_fixture.install(project, LONGEST)
+        result = build(project, pdfs=True)
+        assert result.returncode == 0, result.stderr[-4000:]
+
+    return shared_builds.once(tmp_path_factory, "long-names-site", make) / "project" / "site"
 
 
 def pdf_pages(site: Path, name: str) -> list[str]:
@@ -67,17 +71,19 @@ def test_60_character_names_fit_the_pocket_page(long_names_site, name):
     assert page.casefold().count(squash(LONGEST["site_name"]).casefold()) == copies
 
 
+@pytest.mark.browser  # builds the PDFs
 def test_a_60_character_site_name_fits_without_an_office(tmp_path):
     # The issue's case: a fork that renamed the guide in data/meta.yml, with no office/.
     project = copy_project(tmp_path / "fork")
     edit_yaml(project / "data" / "meta.yml", lambda meta: meta.update(site_name=SITE_NAME_60))
-    result = build(project)
+    result = build(project, pdfs=True)
     assert result.returncode == 0, result.stderr[-4000:]
     for name in ("script-cards-letter.pdf", "script-cards-4x6.pdf", "pocket-checklist.pdf"):
         for page in pdf_pages(project / "site", name):
             assert squash(SITE_NAME_60) in page
 
 
+@pytest.mark.browser  # builds the PDFs
 def test_a_text_too_long_for_its_card_is_named_by_file_and_line(tmp_path):
     project = copy_project(tmp_path / "long-text")
     scripts_file = project / "data" / "scripts.yml"
@@ -97,7 +103,7 @@ def test_a_text_too_long_for_its_card_is_named_by_file_and_line(tmp_path):
     assert document is not None and not problems
     line = document.locate(where["path"]).line
 
-    result = build(project)
+    result = build(project, pdfs=True)
     assert result.returncode != 0
     assert f"the card '{where['card']}'" in result.stderr
     assert "its text is too long for it" in result.stderr
@@ -105,12 +111,13 @@ def test_a_text_too_long_for_its_card_is_named_by_file_and_line(tmp_path):
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.browser  # builds the PDFs
 def test_a_name_too_long_for_the_cards_is_named_with_its_office_line(tmp_path):
     office = copy.deepcopy(LONGEST)
     office["site_name"] = "Riverside University School of Medicine " * 4 + "SOAP Call Guide"
     project = copy_project(tmp_path / "longer")
     office_fixture.install(project, office)
-    result = build(project)
+    result = build(project, pdfs=True)
     assert result.returncode != 0
     assert "because of a name on it" in result.stderr
     assert f"written at {office['where']['site_name']}" in result.stderr
