@@ -18,6 +18,8 @@ copy them: ``shutil.copytree``)
 - ``built_site``: ``mkdocs build --strict`` of this project, without the PDF downloads and
   without a browser. ``site_pages`` lists its pages; ``site_server`` serves it on 127.0.0.1.
 - ``pdf_site``: the same build with the PDF step on (needs Chromium: ``browser`` tests only).
+- ``renamed_fork`` and ``too_long_fork``: two forks built with their PDFs, one renamed with a
+  reworded item, one with a card too long for its paper (tests/fork_support.py).
 - Your own variant: ``shared_builds.once(tmp_path_factory, "name", make)`` (as
   tests/injection does for its hostile site), and ``scenario.build`` for a one-off build in a
   test's own folder (PDFs off unless ``pdfs=True``).
@@ -51,6 +53,7 @@ not group: pytest-dev/pytest-xdist#1386.)
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import subprocess
 import sys
@@ -64,7 +67,7 @@ from soapguide.printing.pdf import (  # one Chromium set-up for build and tests
     chromium_path,
 )
 
-from tests import shared_builds
+from tests import fork_support, shared_builds
 from tests import site_walk as walks
 from tests.guide_content import browser_time, site_content
 from tests.guide_content import frozen_today as content_reviewed_on
@@ -85,6 +88,8 @@ BROWSER_FIXTURES = frozenset(
         "page",
         "dark_page",
         "pdf_site",
+        "renamed_fork",
+        "too_long_fork",
         "site_walk",
     }
 )
@@ -185,6 +190,22 @@ def pdf_site(tmp_path_factory: pytest.TempPathFactory, frozen_today: dt.date) ->
         "site-with-pdfs",
         lambda folder: mkdocs_build(folder, SOAPGUIDE_PDFS="on", CHROMIUM_PATH=chromium_path()),
     )
+
+
+@pytest.fixture(scope="session")
+def renamed_fork(tmp_path_factory: pytest.TempPathFactory, chromium: str) -> Path:
+    """A fork that renamed the guide (a 60-character ``site_name`` in data/meta.yml, no office)
+    and reworded a checklist item, built with its PDFs; the project folder, its site in site/
+    (tests/fork_support.py)."""
+    return shared_builds.once(tmp_path_factory, "renamed-fork", fork_support.make_renamed_fork)
+
+
+@pytest.fixture(scope="session")
+def too_long_fork(tmp_path_factory: pytest.TempPathFactory, chromium: str) -> dict:
+    """The failed build of a fork whose fullest script card outgrew its paper: ``returncode``,
+    ``stderr``, the ``card`` and the ``line`` of data/scripts.yml (tests/fork_support.py)."""
+    folder = shared_builds.once(tmp_path_factory, "too-long-fork", fork_support.make_too_long_fork)
+    return json.loads((folder / "result.json").read_text("utf-8"))
 
 
 @pytest.fixture(scope="session")
