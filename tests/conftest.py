@@ -18,6 +18,8 @@ copy them: ``shutil.copytree``)
 - ``built_site``: ``mkdocs build --strict`` of this project, without the PDF downloads and
   without a browser. ``site_pages`` lists its pages; ``site_server`` serves it on 127.0.0.1.
 - ``pdf_site``: the same build with the PDF step on (needs Chromium: ``browser`` tests only).
+- ``renamed_fork`` and ``too_long_fork``: two forks built with their PDFs, one renamed with a
+  reworded item, one with a card too long for its paper (tests/fork_support.py).
 - Your own variant: ``shared_builds.once(tmp_path_factory, "name", make)`` (as
   tests/injection does for its hostile site), and ``scenario.build`` for a one-off build in a
   test's own folder (PDFs off unless ``pdfs=True``).
@@ -32,9 +34,11 @@ Browser (Playwright driving CHROMIUM_PATH, default /usr/bin/chromium; never a do
   (tests/site_walk.py). Add the fact you need there rather than walking the site again.
 
 The rules (``pytest_collection_modifyitems`` and ``_no_chromium_unless_marked`` below)
-- A test that uses a browser fixture (or ``pdf_site``) is marked ``browser`` automatically; a
-  test that needs Chromium another way (a build with ``pdfs=True``) is marked by hand. So
-  ``-m "not browser"`` (``make test-fast``) needs no browser at all.
+- A test that uses a browser fixture (``BROWSER_FIXTURES``: ``browser``, ``page``,
+  ``pdf_site``...), directly or through another fixture, is marked ``browser`` automatically. A
+  fixture that needs Chromium another way (a build with ``pdfs=True``) asks for ``chromium``;
+  a test that builds with ``pdfs=True`` itself is marked by hand. So ``-m "not browser"``
+  (``make test-fast``) needs no browser at all.
 - Every other test runs with CHROMIUM_PATH pointing nowhere, so a missing mark is a failure.
 
 - One test that uses ``site_walk`` runs first and the others last: one worker walks the site
@@ -49,6 +53,7 @@ not group: pytest-dev/pytest-xdist#1386.)
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import subprocess
 import sys
@@ -62,7 +67,7 @@ from soapguide.printing.pdf import (  # one Chromium set-up for build and tests
     chromium_path,
 )
 
-from tests import shared_builds
+from tests import fork_support, shared_builds
 from tests import site_walk as walks
 from tests.guide_content import browser_time, site_content
 from tests.guide_content import frozen_today as content_reviewed_on
@@ -75,7 +80,18 @@ LOCAL_HOSTS = frozenset({"127.0.0.1"})
 
 # Fixtures that start Chromium, directly or through the build's PDF step.
 BROWSER_FIXTURES = frozenset(
-    {"playwright_instance", "browser", "new_page", "page", "dark_page", "pdf_site", "site_walk"}
+    {
+        "chromium",
+        "playwright_instance",
+        "browser",
+        "new_page",
+        "page",
+        "dark_page",
+        "pdf_site",
+        "renamed_fork",
+        "too_long_fork",
+        "site_walk",
+    }
 )
 # Where tests not marked `browser` find Chromium: nowhere.
 NO_CHROMIUM = "/nonexistent/chromium-not-for-tests-without-the-browser-mark"
@@ -177,6 +193,22 @@ def pdf_site(tmp_path_factory: pytest.TempPathFactory, frozen_today: dt.date) ->
 
 
 @pytest.fixture(scope="session")
+def renamed_fork(tmp_path_factory: pytest.TempPathFactory, chromium: str) -> Path:
+    """A fork that renamed the guide (a 60-character ``site_name`` in data/meta.yml, no office)
+    and reworded a checklist item, built with its PDFs; the project folder, its site in site/
+    (tests/fork_support.py)."""
+    return shared_builds.once(tmp_path_factory, "renamed-fork", fork_support.make_renamed_fork)
+
+
+@pytest.fixture(scope="session")
+def too_long_fork(tmp_path_factory: pytest.TempPathFactory, chromium: str) -> dict:
+    """The failed build of a fork whose fullest script card outgrew its paper: ``returncode``,
+    ``stderr``, the ``card`` and the ``line`` of data/scripts.yml (tests/fork_support.py)."""
+    folder = shared_builds.once(tmp_path_factory, "too-long-fork", fork_support.make_too_long_fork)
+    return json.loads((folder / "result.json").read_text("utf-8"))
+
+
+@pytest.fixture(scope="session")
 def site_server(built_site: Path) -> Iterator[str]:
     """Serve the built site on 127.0.0.1 (a free port); yields the base URL ending in '/'."""
     with serve_directory(built_site) as base:
@@ -207,6 +239,14 @@ def site_pages(built_site: Path) -> list[str]:
 
 
 # --- browser -----------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def chromium() -> str:
+    """The Chromium binary the build's PDF step and the browser tests use. A fixture that needs
+    Chromium some other way (a build with ``pdfs=True``) asks for this one: every test that
+    uses that fixture is then marked ``browser``."""
+    return chromium_path()
 
 
 @pytest.fixture(scope="session")

@@ -127,7 +127,13 @@ def test_no_page_has_a_duplicate_element_id(built_site, site_pages):
 
 def used_placeholders() -> list[str]:
     """The blanks that some script line uses, in the order they first appear."""
-    lines = [line["text"] for s in site_content()["scripts"]["scripts"] for line in s["lines"]]
+    lines = [  # a line's text, or its words for each phase
+        str(words)
+        for script in site_content()["scripts"]["scripts"]
+        for line in script["lines"]
+        for key, words in line.items()
+        if key != "step"
+    ]
     return list(dict.fromkeys(re.findall(r"\{([a-z_][a-z0-9_]*)\}", " ".join(lines))))
 
 

@@ -4,7 +4,7 @@ credit in every PDF, and the bulk sheets of four pocket checklists. Upstream (no
 of it shows and the footer is as it was.
 
 The office is the fixture of tests/office_fixture.py, handed to the engine the way the MkDocs
-adapter receives one (``config.extra["office"]``, overlay/office.py)."""
+adapter receives one (``config.extra["office"]``, OFFICE_CONTRACT.md)."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from axe_playwright_python.sync_playwright import Axe
 from soapguide.printing.pdf import JOBS
 from soapguide.render.scripts import card_versions
 
-from tests import office_fixture
+from tests import office_fixture, shared_builds
 from tests.print_support import A4_PT, LETTER_PT, data, read_pdf, same_size, squash
 from tests.scenario import build, copy_project
 from tests.static_server import serve_directory
@@ -27,18 +27,17 @@ CREDIT = f"Adapted by {OFFICE['name']} from SOAP Call Guide"
 SHEETS = {"pocket-checklists-letter.pdf": LETTER_PT, "pocket-checklists-a4.pdf": A4_PT}
 
 
-# Tests that read the office site's PDFs need Chromium for its build (the marker tells the suite).
-needs_chromium = pytest.mark.browser
+@pytest.fixture(scope="session")
+def office_site(tmp_path_factory: pytest.TempPathFactory, chromium: str) -> Path:
+    """The guide built with an office, PDFs and all (once per run, shared by the workers)."""
 
+    def make(folder: Path) -> None:
+        project = copy_project(folder / "project")
+        office_fixture.install(project, OFFICE)
+        result = build(project, pdfs=True)
+        assert result.returncode == 0, result.stderr[-4000:]
 
-@pytest.fixture(scope="module")
-def office_site(tmp_path_factory: pytest.TempPathFactory, frozen_today) -> Path:
-    """The guide built with an office, PDFs and all."""
-    project = copy_project(tmp_path_factory.mktemp("office") / "project")
-    office_fixture.install(project, OFFICE)
-    result = build(project, pdfs=True)
-    assert result.returncode == 0, result.stderr[-4000:]
-    return project / "site"
+    return shared_builds.once(tmp_path_factory, "office-site", make) / "project" / "site"
 
 
 def built_pages(site: Path) -> list[Path]:
@@ -69,7 +68,6 @@ def footer(page_html: str) -> str:
 # ---- Every page --------------------------------------------------------------------------------
 
 
-@needs_chromium
 def test_every_page_has_the_office_contact_block(office_site):
     for path in built_pages(office_site):
         block = office_block(path.read_text("utf-8"))
@@ -81,7 +79,6 @@ def test_every_page_has_the_office_contact_block(office_site):
             assert shown in text, f"{path.relative_to(office_site)}: {shown!r} not in {text!r}"
 
 
-@needs_chromium
 def test_contacts_are_links_that_work_on_a_phone(office_site):
     block = office_block((office_site / "index.html").read_text("utf-8"))
     contacts = OFFICE["contacts"]
@@ -90,7 +87,6 @@ def test_contacts_are_links_that_work_on_a_phone(office_site):
     assert f'href="{contacts["booking"]}"' in block
 
 
-@needs_chromium
 def test_every_page_footer_credits_the_upstream_guide_and_its_licence(office_site):
     for path in built_pages(office_site):
         text = footer(path.read_text("utf-8"))
@@ -115,7 +111,6 @@ def test_upstream_pages_have_no_office_block_and_the_footer_as_before(built_site
 # ---- Every PDF ---------------------------------------------------------------------------------
 
 
-@needs_chromium
 @pytest.mark.parametrize("job", JOBS, ids=lambda job: job.name)
 def test_every_pdf_carries_the_office_contacts_and_the_credit(office_site, job):
     pdf = read_pdf(office_site / "downloads" / job.name)
@@ -128,7 +123,6 @@ def test_every_pdf_carries_the_office_contacts_and_the_credit(office_site, job):
     assert (pdf.title or "").startswith(OFFICE["site_name"]), pdf.title
 
 
-@needs_chromium
 @pytest.mark.parametrize("job", JOBS, ids=lambda job: job.name)
 def test_every_printed_page_says_whom_to_ask_and_how(office_site, job):
     pdf = read_pdf(office_site / "downloads" / job.name)
@@ -141,7 +135,6 @@ def test_every_printed_page_says_whom_to_ask_and_how(office_site, job):
         assert squash(OFFICE["site_name"]).casefold() in text.casefold(), f"page {number}"
 
 
-@needs_chromium
 def test_the_script_cards_end_with_the_office_card(office_site):
     cards = len(card_versions(data("scripts")["scripts"])) + 1  # every script card, the office's
     pdf = read_pdf(office_site / "downloads" / "script-cards-4x6.pdf")
@@ -167,7 +160,6 @@ def count_checklists(page_text: str) -> int:
     return squash(page_text).count(title)
 
 
-@needs_chromium
 @pytest.mark.parametrize("name", list(SHEETS))
 def test_a_sheet_is_one_page_of_four_checklists_with_the_office(office_site, name):
     pdf = read_pdf(office_site / "downloads" / name)
@@ -203,7 +195,7 @@ def test_the_sheet_page_shows_one_checklist_on_screen_without_repeating_ids(buil
         assert f'id="{item["id"]}"' not in page  # its links go to the pocket checklist page
 
 
-@needs_chromium
+@pytest.mark.browser
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_the_sheet_page_and_an_office_page_have_no_axe_violations(
     browser, built_site, office_site, scheme

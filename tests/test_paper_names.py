@@ -9,12 +9,10 @@ import copy
 from pathlib import Path
 
 import pytest
-import yaml
 from soapguide.printing.office import LONGEST_NAME
-from soapguide.read.yaml_source import load_yaml
 from soapguide.render.scripts import card_versions
 
-from tests import office_fixture
+from tests import fork_support, office_fixture, shared_builds
 from tests.print_support import data, read_pdf, squash
 from tests.scenario import build, copy_project
 
@@ -28,30 +26,27 @@ def test_the_fixture_names_are_as_long_as_promised():
     assert min(len(LONGEST[key]) for key in office_fixture.NAMES) >= LONGEST_NAME - 1
 
 
-def edit_yaml(path: Path, change) -> None:
-    value = yaml.safe_load(path.read_text("utf-8"))
-    change(value)
-    path.write_text(yaml.safe_dump(value, allow_unicode=True, sort_keys=False, width=80), "utf-8")
+@pytest.fixture(scope="session")
+def long_names_site(tmp_path_factory, chromium: str) -> Path:
+    """The guide built with the longest names, PDFs and all (once per run)."""
 
+    def make(folder: Path) -> None:
+        project = copy_project(folder / "project")
+        office_fixture.install(project, LONGEST)
+        result = build(project, pdfs=True)
+        assert result.returncode == 0, result.stderr[-4000:]
 
-@pytest.fixture(scope="module")
-def long_names_site(tmp_path_factory, frozen_today) -> Path:
-    project = copy_project(tmp_path_factory.mktemp("long-names") / "project")
-    office_fixture.install(project, LONGEST)
-    result = build(project, pdfs=True)
-    assert result.returncode == 0, result.stderr[-4000:]
-    return project / "site"
+    return shared_builds.once(tmp_path_factory, "long-names-site", make) / "project" / "site"
 
 
 def pdf_pages(site: Path, name: str) -> list[str]:
     return [squash(page) for page in read_pdf(site / "downloads" / name).pages]
 
 
-@pytest.mark.browser
 def test_60_character_names_fit_every_card_and_are_printed_whole(long_names_site):
     cards = card_versions(data("scripts")["scripts"])
     pages = pdf_pages(long_names_site, "script-cards-4x6.pdf")
-    assert len(pages) == len(cards) + 1  # one card a page, and the office card
+    assert len(pages) == len(cards) + 1  # one card a page (a script's per phase), the office's
     for number, page in enumerate(pages, 1):
         assert squash(LONGEST["site_name"]) in page, f"card {number}: site name cut"
     for number, page in enumerate(pages[:-1], 1):
@@ -59,7 +54,6 @@ def test_60_character_names_fit_every_card_and_are_printed_whole(long_names_site
     assert squash(LONGEST["name"]) in pages[-1]
 
 
-@pytest.mark.browser
 @pytest.mark.parametrize(
     "name", ["pocket-checklist.pdf", "pocket-checklists-letter.pdf", "pocket-checklists-a4.pdf"]
 )
@@ -70,53 +64,25 @@ def test_60_character_names_fit_the_pocket_page(long_names_site, name):
     assert page.casefold().count(squash(LONGEST["site_name"]).casefold()) == copies
 
 
-@pytest.mark.browser
-def test_a_60_character_site_name_fits_without_an_office(tmp_path, frozen_today):
+def test_a_60_character_site_name_fits_without_an_office(renamed_fork):
     # The issue's case: a fork that renamed the guide in data/meta.yml, with no office/.
-    project = copy_project(tmp_path / "fork")
-    edit_yaml(project / "data" / "meta.yml", lambda meta: meta.update(site_name=SITE_NAME_60))
-    result = build(project, pdfs=True)
-    assert result.returncode == 0, result.stderr[-4000:]
+    assert fork_support.SITE_NAME_60 == SITE_NAME_60
     for name in ("script-cards-letter.pdf", "script-cards-4x6.pdf", "pocket-checklist.pdf"):
-        for page in pdf_pages(project / "site", name):
+        for page in pdf_pages(renamed_fork / "site", name):
             assert squash(SITE_NAME_60) in page
 
 
-@pytest.mark.browser
-def test_a_text_too_long_for_its_card_is_named_by_file_and_line(tmp_path, frozen_today):
-    project = copy_project(tmp_path / "long-text")
-    scripts_file = project / "data" / "scripts.yml"
-    where = {}
-
-    def lengthen(scripts):
-        index, script = next(
-            (i, s) for i, s in enumerate(scripts["scripts"]) if s["channel"] == "voicemail"
-        )
-        lines = script["lines"]
-        # the longest line that reads the same in every phase (the others have a text per phase)
-        line = max(
-            (j for j in range(len(lines)) if "text" in lines[j]),
-            key=lambda j: len(lines[j]["text"]),
-        )
-        script["lines"][line]["text"] += " I am still very interested, truly." * 8
-        where["path"] = ("scripts", index, "lines", line, "text")
-        where["card"] = script["id"]
-
-    edit_yaml(scripts_file, lengthen)
-    document, problems = load_yaml(scripts_file, "data/scripts.yml")
-    assert document is not None and not problems
-    line = document.locate(where["path"]).line
-
-    result = build(project, pdfs=True)
-    assert result.returncode != 0
-    assert f"the card '{where['card']}'" in result.stderr
-    assert "its text is too long for it" in result.stderr
-    assert f"data/scripts.yml:{line} (" in result.stderr
-    assert "Traceback" not in result.stderr
+def test_a_text_too_long_for_its_card_is_named_by_file_and_line(too_long_fork):
+    stderr = too_long_fork["stderr"]
+    assert too_long_fork["returncode"] != 0
+    assert f"the card '{too_long_fork['card']}'" in stderr
+    assert "its text is too long for it" in stderr
+    assert f"data/scripts.yml:{too_long_fork['line']} (" in stderr
+    assert "Traceback" not in stderr
 
 
-@pytest.mark.browser
-def test_a_name_too_long_for_the_cards_is_named_with_its_office_line(tmp_path, frozen_today):
+@pytest.mark.browser  # builds the PDFs
+def test_a_name_too_long_for_the_cards_is_named_with_its_office_line(tmp_path):
     office = copy.deepcopy(LONGEST)
     office["site_name"] = "Riverside University School of Medicine " * 4 + "SOAP Call Guide"
     project = copy_project(tmp_path / "longer")

@@ -8,12 +8,11 @@ build with ``pdfs=True`` are marked ``browser``: both need Chromium."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
-import yaml
 from soapguide.printing.pdf import JOBS, PdfError, pdfs_wanted
 
+from tests import fork_support
 from tests.print_support import (
     A4_PT,
     CARD_SIZE_IN,
@@ -56,16 +55,6 @@ def expected(name: str) -> tuple[int, tuple[float, float], list[str]]:
     }[name]
 
 
-def edit_yaml(path: Path, change) -> None:
-    value = yaml.safe_load(path.read_text("utf-8"))
-    change(value)
-    path.write_text(yaml.safe_dump(value, allow_unicode=True, sort_keys=False), "utf-8")
-
-
-def with_id(items: list[dict], item_id: str) -> dict:
-    return next(item for item in items if item["id"] == item_id)
-
-
 def test_every_download_is_a_job_of_the_pdf_step():
     assert {job.name for job in JOBS} == set(PDFS)
 
@@ -100,52 +89,23 @@ def test_print_pages_link_every_pdf_and_every_link_resolves(pdf_site):
     assert linked == set(PDFS), linked
 
 
-@pytest.mark.browser
-def test_a_fork_gets_its_own_name_and_content_in_the_pdfs(tmp_path):
-    project = copy_project(tmp_path / "fork")
-    edit_yaml(project / "data" / "meta.yml", lambda m: m.update(site_name="Riverside SOM Advising"))
-    item = data("checklist")["items"][0]  # an item the pocket checklist shows, reworded
-    reworded = "Record a calm voicemail greeting tonight."
-    edit_yaml(
-        project / "data" / "checklist.yml",
-        lambda checklist: with_id(checklist["items"], item["id"]).update(text=reworded),
-    )
-    result = build(project, pdfs=True)
-    assert result.returncode == 0, result.stderr
-    pdf = read_pdf(project / "site" / "downloads" / "pocket-checklist.pdf")
+def test_a_fork_gets_its_own_name_and_content_in_the_pdfs(renamed_fork):
+    downloads = renamed_fork / "site" / "downloads"
+    name = squash(fork_support.SITE_NAME_60)
+    pdf = read_pdf(downloads / "pocket-checklist.pdf")
     text = squash(pdf.pages[0])
-    assert squash("Riverside SOM Advising") in text
-    assert (pdf.title or "").startswith("Riverside SOM Advising")
-    assert squash(reworded) in text
-    assert squash(shown(item["text"])) not in text
-    cards_pdf = read_pdf(project / "site" / "downloads" / "script-cards-letter.pdf")
-    assert all(squash("Riverside SOM Advising") in squash(page) for page in cards_pdf.pages)
+    assert name in text
+    assert (pdf.title or "").startswith(fork_support.SITE_NAME_60)
+    assert squash(fork_support.REWORDED) in text
+    assert squash(shown(fork_support.reworded_item()["text"])) not in text
+    cards_pdf = read_pdf(downloads / "script-cards-letter.pdf")
+    assert all(name in squash(page) for page in cards_pdf.pages)
 
 
-def line_length(line: dict) -> int:
-    """A line's length: its text, or its longer wording of the two phases."""
-    return max(len(line.get(key) or "") for key in ("text", "during", "after"))
-
-
-def text_length(script: dict) -> int:
-    return sum(line_length(line) for line in script["lines"])
-
-
-@pytest.mark.browser
-def test_a_script_too_long_for_its_card_stops_the_build_naming_the_card(tmp_path):
-    project = copy_project(tmp_path / "long")
-    card = max(data("scripts")["scripts"], key=text_length)  # the fullest card, made longer
-
-    def lengthen(scripts):
-        lines = with_id(scripts["scripts"], card["id"])["lines"]
-        longest = max((line for line in lines if "text" in line), key=line_length)
-        longest["text"] += " I am still very interested, truly." * 12
-
-    edit_yaml(project / "data" / "scripts.yml", lengthen)
-    result = build(project, pdfs=True)
-    assert result.returncode != 0
-    assert "content does not fit its paper" in result.stderr
-    assert f"'{card['id']}'" in result.stderr
+def test_a_script_too_long_for_its_card_stops_the_build_naming_the_card(too_long_fork):
+    assert too_long_fork["returncode"] != 0
+    assert "content does not fit its paper" in too_long_fork["stderr"]
+    assert f"'{too_long_fork['card']}'" in too_long_fork["stderr"]
 
 
 def test_without_chromium_the_build_fails_saying_how_to_get_one(tmp_path):
