@@ -71,7 +71,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         )
     except ContentErrors as error:
         _stop_or_show(error.report(building=not _serving()))
-        config.extra["review"] = {}  # the page templates read it; the error page replaces them
+        # The page templates read these; the error page replaces every page they render.
+        config.extra["review"] = {}
+        config.extra["soapguide_site_assets"] = {"css": [], "print_css": [], "js": []}
         return config
     _state["guide"] = guide
     _state["nav"] = config.nav

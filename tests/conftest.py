@@ -197,7 +197,8 @@ def renamed_fork(tmp_path_factory: pytest.TempPathFactory, chromium: str) -> Pat
     """A fork that renamed the guide (a 60-character ``site_name`` in data/meta.yml, no office)
     and reworded a checklist item, built with its PDFs; the project folder, its site in site/
     (tests/fork_support.py)."""
-    return shared_builds.once(tmp_path_factory, "renamed-fork", fork_support.make_renamed_fork)
+    folder = shared_builds.once(tmp_path_factory, "renamed-fork", fork_support.make_renamed_fork)
+    return folder / "project"
 
 
 @pytest.fixture(scope="session")

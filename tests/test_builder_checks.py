@@ -172,7 +172,7 @@ CASES = [
 
 
 def problems_for(case: Case, tmp_path: Path) -> tuple[ContentErrors, int]:
-    data = data_copy(REPO, tmp_path)
+    data = data_copy(tmp_path)
     line = case.edit.apply(data) + case.offset
     with pytest.raises(ContentErrors) as raised:
         load_content(data, tmp_path, REPO / "schemas")

@@ -132,7 +132,8 @@ def blanks_as_labels(text: str) -> str:
 def test_every_answer_clicked_once_lands_where_the_data_says(flow_page) -> None:
     """Depth first over questions, each question's answers expanded once: click the answer and
     Continue, check the heading it lands on, then go back with the browser's Back. Clicks are
-    real mouse clicks (force=True only skips Playwright's waiting for animations)."""
+    real mouse clicks, each where Playwright sees the element itself (not under the sticky
+    header)."""
     page = flow_page
     expanded: set[str] = set()
     clicked = 0
@@ -142,8 +143,8 @@ def test_every_answer_clicked_once_lands_where_the_data_says(flow_page) -> None:
         expanded.add(question.id)
         for position, option in enumerate(question.options, start=1):
             assert heading(page) == question.text
-            page.locator(f"#flow-answer-{position}").click(force=True)
-            page.locator("#flow-form [type=submit]").click(force=True)
+            page.locator(f"#flow-answer-{position}").click()
+            page.locator("#flow-form [type=submit]").click()
             clicked += 1
             if option.outcome:
                 outcome = FLOW.outcomes[option.outcome]

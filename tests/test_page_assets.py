@@ -23,6 +23,7 @@ DOCS = REPO / "docs"
 SCRIPT_NEEDS = {
     "assets/javascripts/flow.js": "#flow-data",  # the flow, embedded as JSON
     "assets/javascripts/print.js": "button.print-button",  # the Print buttons
+    "assets/javascripts/builder.js": "#builder-data",  # the builder's settings and scripts
 }
 # Stylesheets that hold rules for paper only: linked with media="print".
 PRINT_ONLY = re.compile(r"(^|/)print[^/]*\.css$")

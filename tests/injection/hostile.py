@@ -38,6 +38,15 @@ KEPT = {
     "verdict",
     "scripts",
     "see",
+    # data/builder.yml: what its settings point at (blanks, rules, items, channels, field kinds)
+    "channels",
+    "rule",
+    "filled",
+    "blank",
+    "type",
+    "autocomplete",
+    "flags",
+    "instead",
 }
 SUFFIX = " " + " ".join(HOSTILE) + "\n\n" + "\n\n".join(HOSTILE)
 

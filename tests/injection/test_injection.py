@@ -89,6 +89,13 @@ def test_every_page_rendered_from_hostile_data_is_inert(
         assert_inert(html, name, clean_pages[name])
 
 
+SOURCE_LINE = re.compile(r' data-src="[^"]*"')  # data-src="scripts.yml:1649" is no 7*7
+
+
+def sevens_times_seven(html: str) -> int:
+    return SOURCE_LINE.sub("", html).count("49")
+
+
 def test_the_hostile_text_did_reach_the_pages(
     hostile_pages: dict[str, str], clean_pages: dict[str, str]
 ):
@@ -97,8 +104,8 @@ def test_the_hostile_text_did_reach_the_pages(
     reached = [name for name, html in hostile_pages.items() if "{{ 7*7 }}" in html]
     assert reached, "no page shows the hostile text"
     for name in reached:
-        html = hostile_pages[name]
-        assert html.count("49") == clean_pages[name].count("49"), f"{name}: 7*7 was evaluated"
+        hostile, clean = (sevens_times_seven(pages[name]) for pages in (hostile_pages, clean_pages))
+        assert hostile == clean, f"{name}: 7*7 was evaluated"
     escaped = [name for name in reached if re.search(r'(&quot;|")&gt;', hostile_pages[name])]
     assert escaped, "the attribute-escape attempt is shown as text on no page"
 
