@@ -26,6 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "hooks"))
+sys.path.insert(0, str(ROOT / "scripts"))
 from soapguide.printing.pdf import CHROMIUM_ARGS, chromium_path  # noqa: E402
 
 from tests.static_server import serve_directory  # noqa: E402

@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(ROOT), str(ROOT / "hooks"), str(ROOT / "bench")]
+sys.path[:0] = [str(ROOT), str(ROOT / "hooks"), str(ROOT / "scripts"), str(ROOT / "bench")]
 from screenshots import outcome_query, path_query  # noqa: E402
 from soapguide.flow.model import build_flow  # noqa: E402
 from soapguide.guide import load_content  # noqa: E402

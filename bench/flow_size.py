@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "hooks"))
+sys.path.insert(0, str(ROOT / "scripts"))
 from soapguide.printing.pdf import CHROMIUM_ARGS, chromium_path  # noqa: E402
 
 from tests.scenario import build, copy_project  # noqa: E402

@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
-import re
 import shutil
 import statistics
 import subprocess
@@ -21,10 +20,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 WORK = ROOT / "bench" / ".work" / "office-paper"
-sys.path[:0] = [str(ROOT), str(ROOT / "hooks")]
+sys.path[:0] = [str(ROOT), str(ROOT / "hooks"), str(ROOT / "scripts")]
 
 from soapguide.printing.pdf import JOBS  # noqa: E402
 
+from bench.results_file import write_section  # noqa: E402
 from tests import office_fixture  # noqa: E402
 from tests.print_support import read_pdf  # noqa: E402
 from tests.scenario import copy_project  # noqa: E402
@@ -94,17 +94,6 @@ def measure(runs: int) -> list[str]:
     ]
 
 
-def update_results(text: str) -> None:
-    results = ROOT / "bench" / "RESULTS.md"
-    current = results.read_text("utf-8")
-    pattern = re.compile(r"^## Print: offices and long names\n.*?(?=^## |\Z)", re.M | re.S)
-    if pattern.search(current):
-        current = pattern.sub(lambda _: text + "\n", current, count=1)
-    else:
-        current = current.rstrip("\n") + "\n\n" + text
-    results.write_text(current.rstrip("\n") + "\n", "utf-8")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
@@ -113,7 +102,7 @@ def main() -> None:
     text = "\n".join(measure(args.runs))
     print(text)
     if args.update:
-        update_results(text)
+        write_section("Print: offices and long names", text)
 
 
 if __name__ == "__main__":

@@ -28,10 +28,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 WORK = ROOT / "bench" / ".work" / "print"
-sys.path[:0] = [str(ROOT), str(ROOT / "hooks")]
+sys.path[:0] = [str(ROOT), str(ROOT / "hooks"), str(ROOT / "scripts")]
 
 from soapguide.printing import pdf  # noqa: E402
 
+from bench.results_file import write_section  # noqa: E402
 from tests.print_support import (  # noqa: E402
     A4_PT,
     CARD_SIZE_IN,
@@ -232,17 +233,6 @@ def section(rows: list[Row], build_s: float, launch_s: float, total_s: float, ru
     return "\n".join(lines)
 
 
-def update_results(text: str) -> None:
-    results = ROOT / "bench" / "RESULTS.md"
-    current = results.read_text("utf-8")
-    pattern = re.compile(r"^## Print\n.*?(?=^## |\Z)", re.M | re.S)
-    if pattern.search(current):
-        current = pattern.sub(lambda _: text + "\n", current, count=1)
-    else:
-        current = current.rstrip("\n") + "\n\n" + text
-    results.write_text(current.rstrip("\n") + "\n", "utf-8")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
@@ -257,7 +247,7 @@ def main() -> None:
     text = section(rows, build_s, launch_s, total_s, args.runs)
     print(text)
     if args.update:
-        update_results(text)
+        write_section("Print", text)
 
 
 if __name__ == "__main__":

@@ -23,7 +23,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(ROOT), str(ROOT / "hooks")]
+sys.path[:0] = [str(ROOT), str(ROOT / "hooks"), str(ROOT / "scripts")]
 from soapguide.flow.model import Flow, FlowPath, build_flow  # noqa: E402
 from soapguide.guide import load_content  # noqa: E402
 from soapguide.printing.pdf import CHROMIUM_ARGS, chromium_path  # noqa: E402

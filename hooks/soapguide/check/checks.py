@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..read.dates import as_date
 from ..read.errors import ContentError
-from ..read.yaml_source import DataPath, YamlDocument, format_path
+from ..read.yaml_source import DataPath, YamlDocument
 from .schema_messages import ID_PATTERN as ID_SCHEMA_PATTERN
 from .text_policy import (
     html_in,
@@ -47,10 +47,7 @@ def error_at(
 ) -> ContentError:
     """A ContentError at the value ``path`` of ``document``; at ``fragment`` within it, when
     given and found as written (a long text spans several lines)."""
-    location = document.locate_text(path, fragment) if fragment else document.locate(path)
-    return ContentError(
-        document.display_name, location.line, location.column, format_path(path), message, hint
-    )
+    return document.error(path, message, hint, fragment=fragment)
 
 
 def _did_you_mean(word: str, choices: list[str], fallback: str) -> str:

@@ -125,15 +125,7 @@ class SchemaMessages:
         return result
 
     def _error(self, path: DataPath, message: str, hint: str, at_key: bool = False) -> ContentError:
-        location = self.document.locate_key(path) if at_key else self.document.locate(path)
-        return ContentError(
-            self.document.display_name,
-            location.line,
-            location.column,
-            format_path(path),
-            message,
-            hint,
-        )
+        return self.document.error(path, message, hint, at_key=at_key)
 
     def _unknown_keys(self, error: ValidationError, suggested: set[DataPath]) -> list[ContentError]:
         path = tuple(error.absolute_path)

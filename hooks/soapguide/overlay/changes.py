@@ -107,17 +107,7 @@ class _Planner:
         )
 
     def error(self, path: DataPath, message: str, hint: str, at_key: bool = False) -> None:
-        location = self.document.locate_key(path) if at_key else self.document.locate(path)
-        self.errors.append(
-            ContentError(
-                self.document.display_name,
-                location.line,
-                location.column,
-                format_path(path),
-                message,
-                hint,
-            )
-        )
+        self.errors.append(self.document.error(path, message, hint, at_key=at_key))
 
     def plan(self) -> Plan:
         data = self.office.data

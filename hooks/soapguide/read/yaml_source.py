@@ -59,6 +59,27 @@ class YamlDocument:
                 return Location(number, column + 1)
         return start
 
+    def error(
+        self,
+        path: DataPath,
+        message: str,
+        hint: str = "",
+        *,
+        at_key: bool = False,
+        fragment: str = "",
+    ) -> ContentError:
+        """A ContentError at the value ``path``: at its key when ``at_key`` (an unknown or
+        misspelt key), at ``fragment`` within it when given and found as written."""
+        if at_key:
+            location = self.locate_key(path)
+        elif fragment:
+            location = self.locate_text(path, fragment)
+        else:
+            location = self.locate(path)
+        return ContentError(
+            self.display_name, location.line, location.column, format_path(path), message, hint
+        )
+
 
 def format_path(path: DataPath) -> str:
     """``('faq', 3, 'answer')`` -> ``faq[3].answer``."""
