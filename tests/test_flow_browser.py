@@ -305,6 +305,13 @@ def test_start_over_returns_to_the_first_question(page, site_server: str) -> Non
     page.get_by_role("link", name="Start over").click()
     assert heading(page) == START.text
     assert urlsplit(page.url).query == ""
+    # Start over is for another program: no earlier answer may be pre-selected, or Continue
+    # alone would walk the old answers ("it contacted me first") to the old verdict.
+    for step in CALL.steps:
+        assert page.locator("#flow-step input:checked").count() == 0, step.question.id
+        number = step.question.options.index(step.option) + 1
+        page.locator(f"#flow-answer-{number}").check()
+        page.locator("#flow-form [type=submit]").click()
 
 
 # --- Without JavaScript ------------------------------------------------------------------------

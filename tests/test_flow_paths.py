@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from soapguide.flow.checks import MAX_QUESTIONS, check_flow
 from soapguide.flow.model import (
+    PHASE_OF_FACT,
     Flow,
     FlowPath,
     Option,
@@ -108,8 +109,14 @@ def paths_with(flow: Flow, *facts: str) -> list[FlowPath]:
 
 
 def test_the_first_question_asks_whether_soap_is_under_way(flow: Flow) -> None:
-    start = flow.questions[flow.start]
-    assert {o.fact for o in start.options} == PHASE_FACTS
+    facts = {o.fact for o in flow.questions[flow.start].options}
+    assert PHASE_FACTS <= facts <= set(PHASE_OF_FACT), facts
+
+
+def test_during_soap_a_reader_not_eligible_for_it_is_told_not_to_contact(flow: Flow) -> None:
+    for path in paths_with(flow, "soap-under-way-ineligible"):
+        assert path.phase == "during"
+        assert path.outcome.verdict in DONT_CONTACT, path.outcome.id
 
 
 def test_during_soap_a_reader_not_contacted_first_is_told_not_to_contact(flow: Flow) -> None:
@@ -129,6 +136,7 @@ def test_during_soap_only_a_program_that_made_contact_first_may_be_contacted(flo
     for path in flow.paths():
         if path.outcome.verdict in CONTACT:
             assert "soap-over" in path.facts or "contacted-first" in path.facts, path.outcome.id
+            assert "soap-under-way-ineligible" not in path.facts, path.outcome.id
 
 
 def test_every_post_soap_path_passes_the_situation_question(flow: Flow) -> None:

@@ -25,7 +25,12 @@
   }
   function goLink(label, answers, className) {
     var a = el("a", className ? { href: url(answers), class: className } : { href: url(answers) }, label);
-    a.addEventListener("click", function (e) { e.preventDefault(); go(answers); });
+    a.addEventListener("click", function (e) {
+      e.preventDefault();
+      /* Start over is for another program: no answer about this one is carried over. */
+      if (className === "flow-restart") memo = {};
+      go(answers);
+    });
     return a;
   }
   /* "Question 2 of 6", or "of up to 6" while the rest of the path depends on the answers. */

@@ -5,7 +5,8 @@ to exactly one place, there are no loops, every question and outcome can be reac
 start, and no path asks more than MAX_QUESTIONS questions. Then, on every path:
 
 - the rule comes first: a path may end in "call" or "email" only if the reader said SOAP is
-  over, or that the program contacted them first (answers marked with ``fact:``);
+  over, or that the program contacted them first (answers marked with ``fact:``), and never
+  during SOAP for a reader who said they are not eligible for it;
 - the words fit the phase: nothing shown after the reader said SOAP is over (questions, the
   outcome, the scripts it links, in their after-SOAP words) assumes SOAP is still under way,
   and nothing shown during SOAP assumes it is over. Which scripts a path reaches is found from
@@ -32,8 +33,11 @@ if TYPE_CHECKING:
 FLOW_FILE = "flow"
 MAX_QUESTIONS = 8
 CONTACT_VERDICTS = ("call", "email")
-# An answer with one of these facts lets a path end in call or email.
+# An answer with one of these facts lets a path end in call or email...
 MAY_CONTACT = {"soap-over", "contacted-first"}
+# ...unless the path is during SOAP and has one of these: a reader who is not eligible for SOAP
+# may not contact programs in the Match while it runs, even one that contacted them.
+NEVER_CONTACT_DURING = {"soap-under-way-ineligible"}
 
 # Words that assume a phase. Shown in the other phase, they are untrue.
 ASSUMES = {
@@ -292,9 +296,20 @@ class _Checker:
             outcome = path.outcome
             if outcome.verdict not in CONTACT_VERDICTS or outcome.id in reported:
                 continue
-            if path.facts & MAY_CONTACT:
+            barred = path.phase == "during" and path.facts & NEVER_CONTACT_DURING
+            if path.facts & MAY_CONTACT and not barred:
                 continue
             reported.add(outcome.id)
+            if barred:
+                self.error(
+                    (*outcome.path, "verdict"),
+                    f"outcome '{outcome.id}' says {outcome.verdict}, but a reader who is not "
+                    "eligible for SOAP reaches it while SOAP is under way: " + _route(path),
+                    "point the answer marked fact: soap-under-way-ineligible (and every answer "
+                    "after it) at an outcome that says dont-call",
+                    graph=False,
+                )
+                continue
             self.error(
                 (*outcome.path, "verdict"),
                 f"outcome '{outcome.id}' says {outcome.verdict}, but a path reaches it without "

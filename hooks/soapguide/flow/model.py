@@ -22,7 +22,12 @@ VERDICTS = {
 
 # The answers that set the reader's phase. Not sure counts as during: the strict rules apply
 # until the reader has confirmed that SOAP is over. A path with no such answer is during too.
-PHASE_OF_FACT = {"soap-under-way": "during", "soap-unsure": "during", "soap-over": "after"}
+PHASE_OF_FACT = {
+    "soap-under-way": "during",
+    "soap-under-way-ineligible": "during",
+    "soap-unsure": "during",
+    "soap-over": "after",
+}
 DEFAULT_PHASE = "during"
 PHASE_NAMES = {"during": "during SOAP", "after": "after SOAP"}
 
