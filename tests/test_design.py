@@ -183,6 +183,18 @@ def test_radio_rows_are_44px_tall_and_a_click_anywhere_on_a_row_selects_it(
                 assert checked == index, f"a click at x={x:.0f} on row {index + 1} chose {checked}"
 
 
+@pytest.mark.parametrize("outcome_id", list(OUTCOMES))
+def test_back_start_over_and_change_are_44px_touch_targets(browser, site_server, outcome_id):
+    with opened(browser, site_server + FLOW_PAGE + query(OUTCOMES[outcome_id])) as page:
+        links = page.locator(".flow-back, .flow-restart, .flow-summary__change a")
+        assert links.count() >= 3  # Back, Start over and a Change per answer
+        for index in range(links.count()):
+            size = links.nth(index).bounding_box()
+            name = links.nth(index).inner_text()
+            assert size["height"] >= MIN_TOUCH_PX - 0.5, f"{name}: {size['height']:.0f} px tall"
+            assert size["width"] >= MIN_TOUCH_PX - 0.5, f"{name}: {size['width']:.0f} px wide"
+
+
 # ---- The smallest text ---------------------------------------------------------------------------
 
 # Every element with its own visible text and its font size; the paper view of the print
