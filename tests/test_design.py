@@ -99,6 +99,36 @@ def test_home_shows_title_rule_answer_and_button_on_the_first_phone_screen(brows
     assert tops == sorted(tops), f"not in the order {[name for name, _ in HOME_ORDER]}: {tops}"
 
 
+def test_the_first_phone_screen_holds_in_soap_week_with_the_check_the_rules_banner(
+    browser, site_server
+):
+    """SOAP week is when the guide is used, and check_rules_after always falls before SOAP ends
+    (data/schedule.yml), so the "check the current rules" banner is on every page then."""
+    import datetime as dt
+
+    from soapguide.read.schedule import read_schedules, schedule_for
+
+    own = schedule_for(read_schedules(CONTENT["schedule"]), CONTENT["meta"]["match_year"])
+    context = browser.new_context(viewport=PHONE)
+    block_other_hosts(context)
+    context.clock.set_fixed_time(own.soap_starts.at + dt.timedelta(days=1))
+    try:
+        page = context.new_page()
+        page.goto(site_server, wait_until="load")
+        assert page.locator(".stale-banner").is_visible()
+        boxes = [(name, box(page, selector)) for name, selector in HOME_ORDER]
+        below = [name for name, b in boxes if b["y"] + b["height"] > PHONE["height"]]
+        path = OUTCOMES[next(iter(OUTCOMES))]
+        page.goto(site_server + FLOW_PAGE + query(path), wait_until="load")
+        page.wait_for_selector("#flow.flow--js")
+        step = box(page, ".flow-result .flow-next-steps > li")
+        if step["y"] + step["height"] > PHONE["height"]:
+            below.append("the outcome's first next step")
+    finally:
+        context.close()
+    assert not below, f"below the first {PHONE['height']} px in SOAP week: {below}"
+
+
 def test_the_rule_is_one_bold_sentence_at_body_size_or_larger(browser, site_server):
     with opened(browser, site_server) as page:
         rule = page.evaluate(

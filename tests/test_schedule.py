@@ -176,9 +176,12 @@ def test_the_agreement_is_cited_by_its_own_title(built_site) -> None:
 def test_the_stale_banner_names_the_dates(built_site) -> None:
     html = (built_site / "index.html").read_text("utf-8")
     banner = html[html.index('class="stale-banner') :]
-    banner = banner[: banner.index("</div>")]
-    assert f"SOAP for the {META['match_year']} Match runs" in banner
-    assert end_words().split(", ", 1)[1].split(",")[0] in banner  # e.g. "March 18"
+    banner = re.sub(r"\s+", " ", banner[: banner.index("</div>")])
+    starts, ends = OWN.soap_starts.date, OWN.soap_ends.date
+    assert f"{META['match_year']} Match" in banner
+    assert f"SOAP {starts:%B} {starts.day} to " in banner  # e.g. "SOAP March 15 to 18, 2027"
+    assert f"{ends.day}, {ends.year}" in banner
+    assert ("expected" in banner) != OWN.confirmed  # an unconfirmed date never reads as fact
 
 
 @pytest.mark.browser

@@ -97,7 +97,16 @@ def match_view(schedule: MatchSchedule) -> dict[str, Any]:
         "soap_text": _week_text(schedule.soap_starts.date, schedule.soap_ends.date)
         if schedule.soap_starts and schedule.soap_ends
         else None,
+        "soap_short": _short_range(schedule.soap_starts.date, schedule.soap_ends.date)
+        if schedule.soap_starts and schedule.soap_ends
+        else None,
     }
+
+
+def _short_range(starts: dt.date, ends: dt.date) -> str:
+    """``March 15 to 18, 2027`` (``March 30 to April 2, 2027`` across a month)."""
+    last = f"{ends.day}" if ends.month == starts.month else f"{ends:%B} {ends.day}"
+    return f"{starts:%B} {starts.day} to {last}, {ends.year}"
 
 
 def schedule_view(data: Any, match_year: int) -> dict[str, Any] | None:
@@ -113,13 +122,12 @@ def schedule_view(data: Any, match_year: int) -> dict[str, Any] | None:
 
 
 def soap_dates_text(view: dict[str, Any] | None) -> str | None:
-    """One line for the review banner: ``SOAP for the 2027 Match runs Monday, March 15 to
-    Thursday, March 18, 2027 (expected; not yet confirmed)``."""
-    if not view or not view["current"]["soap_text"]:
+    """SOAP's dates in a few words, for the review banner (short: in SOAP week it stands above
+    everything on a phone's first screen): ``SOAP March 15 to 18, 2027, expected``."""
+    if not view or not view["current"]["soap_short"]:
         return None
     m = view["current"]
-    status = "" if m["confirmed"] else " (expected; not yet confirmed)"
-    return f"SOAP for the {m['match_year']} Match runs {m['soap_text']}{status}."
+    return f"SOAP {m['soap_short']}" + ("" if m["confirmed"] else ", expected")
 
 
 def _ms(moment: dt.datetime) -> int:
