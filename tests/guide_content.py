@@ -13,7 +13,9 @@ import functools
 from pathlib import Path
 
 import check_content
-from soapguide.guide import Guide, guide_for, load_content
+from soapguide.guide import Guide, guide_for, load_content, load_office
+from soapguide.overlay.changes import ContentChanges
+from soapguide.overlay.office import Office
 from soapguide.read.content import Content
 from soapguide.render.review import ReviewStamp, review_stamp
 
@@ -21,16 +23,43 @@ REPO = Path(__file__).resolve().parents[1]
 
 
 @functools.cache
+def _site() -> tuple[Content, Office | None, ContentChanges | None]:
+    """data/, checked, with the office/ folder applied when the repository has one (a fork)."""
+    return load_office(load_content(REPO / "data", REPO), REPO)
+
+
 def site_content() -> Content:
-    """Everything the site is built from, loaded and checked the way ``mkdocs build`` does."""
-    return load_content(REPO / "data", REPO)
+    """Everything the site is built from, loaded and checked the way ``mkdocs build`` does:
+    in a fork with an office/ folder, with the office's replaced, added and removed items."""
+    return _site()[0]
+
+
+def has_office() -> bool:
+    """Whether this repository is a fork with an office/ folder (applied by every build)."""
+    return _site()[1] is not None
 
 
 def site_guide(content: Content | None = None, today: dt.date | None = None) -> Guide:
-    """A new guide for ``content`` (default: the site's), with the Markdown settings of
-    mkdocs.yml, to render pages in-process as the build does (``guide.render_pages``)."""
+    """A new guide for ``content`` (default: the site's, with its office), with the Markdown
+    settings of mkdocs.yml, to render pages in-process as the build does (``render_pages``)."""
     settings = check_content.markdown_settings(check_content.read_config(REPO))
-    return guide_for(content or site_content(), *settings, today or frozen_today())
+    if content is not None:
+        return guide_for(content, *settings, today or frozen_today())
+    content, office, changes = _site()
+    return guide_for(
+        content, *settings, today or frozen_today(), overlay=office, changes=changes, root=REPO
+    )
+
+
+@functools.cache
+def hidden_ids() -> frozenset[str]:
+    """The ids shown only on pages and sections the office hides (none upstream): the build
+    leaves them off the site, so tests of what is shown leave them out too."""
+    if not has_office():
+        return frozenset()
+    guide = site_guide()
+    guide.render_pages(docs_pages())
+    return frozenset(guide.renderer.hidden_ids)
 
 
 def docs_pages() -> dict[str, str]:
