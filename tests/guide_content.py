@@ -51,6 +51,17 @@ def site_guide(content: Content | None = None, today: dt.date | None = None) -> 
     )
 
 
+def hidden_pages() -> frozenset[str]:
+    """The guide's pages the office hides (``myths.md``): the build leaves them out."""
+    return site_guide().page_changes.hidden_pages if has_office() else frozenset()
+
+
+def office_pages() -> list[str]:
+    """The office's own pages (``advising.md``), built beside the guide's."""
+    office = _site()[1]
+    return [entry["file"] for entry in office.data.get("pages") or []] if office else []
+
+
 @functools.cache
 def hidden_ids() -> frozenset[str]:
     """The ids shown only on pages and sections the office hides (none upstream): the build
