@@ -169,6 +169,12 @@ CASES = [
         ("fails WCAG AA contrast", 'nearest colour that passes is "#'),
     ),
     Case(
+        "colour-without-quotes",
+        _replace('brand_colour: "#7a1f2b"', "brand_colour: #7a1f2b"),
+        "brand_colour:",
+        ("the text stops before '#7a1f2b'", "double quotes"),
+    ),
+    Case(
         "colour-not-a-colour",
         _replace('brand_colour: "#7a1f2b"', "brand_colour: maroon"),
         "brand_colour:",

@@ -222,13 +222,18 @@ class _Builder:
         value = self._scalar(node)
         if isinstance(value, str) and not node.style:  # plain (None, or "" from libyaml)
             self._check_cut_by_comment(node, path)
+        elif value is None and node.value == "" and not node.style and path:
+            # 'brand_colour: #7a1f2b' unquoted is no value and a comment: say so, not "found
+            # nothing" with a hint about '>-'. ('key:  # a note' stays a plain empty value.)
+            self._check_cut_by_comment(node, path, glued=True)
         return value
 
-    def _check_cut_by_comment(self, node: ScalarNode, path: DataPath) -> None:
-        """'Room #3' unquoted is the text 'Room' and a comment: say so rather than lose '#3'."""
+    def _check_cut_by_comment(self, node: ScalarNode, path: DataPath, glued: bool = False) -> None:
+        """'Room #3' unquoted is the text 'Room' and a comment: say so rather than lose '#3'.
+        ``glued``: only a '#' with text right after it (a colour, '#3'), not '# a comment'."""
         line = node.end_mark.line
         rest = self._lines[line][node.end_mark.column :] if line < len(self._lines) else ""
-        comment = re.match(r"\s+(#.*)", rest)
+        comment = re.match(r"\s+(#\S.*)" if glued else r"\s+(#.*)", rest)
         if comment:
             self.errors.append(
                 ContentError(
