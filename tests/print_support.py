@@ -15,7 +15,7 @@ from pypdf import PdfReader
 from soapguide.render.scripts import card_id, card_versions, phase_text
 from soapguide.render.text import TextRenderer
 
-from tests.guide_content import site_content
+from tests.guide_content import has_office, site_content
 
 REPO = Path(__file__).resolve().parents[1]
 SCRIPT_CARDS = "print/script-cards/"
@@ -59,6 +59,11 @@ class Card:
     @property
     def texts(self) -> tuple[str, ...]:
         return (self.title, *self.lines)
+
+
+def office_cards() -> int:
+    """Cards printed after the scripts: a fork's office card (none upstream)."""
+    return 1 if has_office() else 0
 
 
 def cards() -> list[Card]:

@@ -5,7 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from tests.print_support import POCKET_CHECKLIST, SCRIPT_CARDS, cards, read_pdf, squash
+from tests.print_support import (
+    POCKET_CHECKLIST,
+    SCRIPT_CARDS,
+    cards,
+    office_cards,
+    read_pdf,
+    squash,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -40,7 +47,7 @@ def tab_to(page, selector: str, limit: int = 80) -> None:
 
 
 @pytest.mark.parametrize(
-    ("path", "count"), [(SCRIPT_CARDS, 2 + len(cards())), (POCKET_CHECKLIST, 1)]
+    ("path", "count"), [(SCRIPT_CARDS, 2 + len(cards()) + office_cards()), (POCKET_CHECKLIST, 1)]
 )
 def test_print_pages_have_real_print_buttons(recording_page, site_server, path, count):
     recording_page.goto(site_server + path, wait_until="load")

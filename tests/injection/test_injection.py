@@ -20,6 +20,7 @@ from soapguide.render.text import TextRenderer, fill_placeholders
 
 from tests import shared_builds
 from tests.content_errors.cases import HOW_LONG, Replace, data_copy, how_long_path
+from tests.guide_content import office_pages
 from tests.injection.hostile import HOSTILE, Markup, hostile_data, hostile_project
 from tests.injection.unchecked_hooks import unchecked_content
 from tests.scenario import REPO, build
@@ -152,7 +153,10 @@ def test_hostile_pages_in_chromium_fire_no_dialog_and_add_no_script(
     page = new_page()
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     reached = []
+    office = {name.removesuffix(".md") + "/" for name in office_pages()}  # from office/, not data/
     for path, clean in site_walk.items():
+        if path in office:
+            continue
         page.goto(hostile_server + path, wait_until="load")
         page.mouse.move(10, 10)
         page.wait_for_timeout(100)
