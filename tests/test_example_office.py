@@ -268,6 +268,7 @@ def test_the_logo_and_the_colour_are_the_office_s(office_site):
         assert css, f"/{url}: the office's colour stylesheet is not linked"
     css = (office_site / "assets" / "stylesheets" / "office-brand.css").read_text("utf-8")
     assert f"--sg-brand: {OFFICE['brand_colour'].lower()};" in css
+    assert "aspect-ratio" in css  # the logo's room is kept before it loads: no layout shift
 
 
 def test_every_link_between_pages_resolves(office_site):

@@ -34,6 +34,7 @@ from .flow.templating import (
 )
 from .overlay.changes import ContentChanges, apply_changes
 from .overlay.colour import brand_css
+from .overlay.logo import logo_css, logo_ratio
 from .overlay.office import Office, read_office
 from .overlay.pages import PageChanges
 from .printing import PRINT_BUNDLES, PRINT_MACRO_BUNDLES, PRINT_TEMPLATES
@@ -89,9 +90,14 @@ class Guide:
     page_changes: PageChanges = field(default_factory=PageChanges)
 
     def brand_css(self) -> str | None:
-        """The stylesheet for the office's brand colour, if it has one."""
-        colour = self.overlay.brand_colour if self.overlay else None
-        return brand_css(colour) if colour else None
+        """The office's own stylesheet, if it needs one: its brand colour, and the room its
+        logo takes in the header before the image has loaded (no layout shift)."""
+        if self.overlay is None:
+            return None
+        colour, logo = self.overlay.brand_colour, self.overlay.logo_file
+        ratio = logo_ratio(logo) if logo is not None and logo.is_file() else None
+        parts = [brand_css(colour) if colour else "", logo_css(ratio) if ratio else ""]
+        return "".join(parts) or None
 
     def render_page(self, source: str, page_name: str) -> str:
         """One page's Markdown body (no front matter), rendered on its own."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import struct
 import textwrap
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from soapguide.overlay.colour import (
     mix,
     passes,
 )
+from soapguide.overlay.logo import logo_css, logo_ratio
 from soapguide.overlay.office import Office
 from soapguide.overlay.page_text import page_headings
 from soapguide.overlay.pages import PageChanges
@@ -363,3 +365,41 @@ def test_the_design_token_is_what_the_site_s_colours_derive_from():
 @pytest.mark.parametrize(("first", "second"), list(itertools.combinations(HUES[:3], 2)))
 def test_contrast_is_symmetric(first, second):
     assert contrast(first, second) == pytest.approx(contrast(second, first))
+
+
+# --- the logo's room in the header ------------------------------------------------------------
+
+
+def _png(width: int, height: int) -> bytes:
+    return b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + struct.pack(">II", width, height)
+
+
+def _jpeg(width: int, height: int) -> bytes:
+    app0 = b"\xff\xe0" + struct.pack(">H", 16) + b"JFIF\x00" + b"\x00" * 9
+    sof0 = b"\xff\xc0" + struct.pack(">HBHH", 17, 8, height, width) + b"\x00" * 10
+    return b"\xff\xd8" + app0 + sof0
+
+
+def _webp(width: int, height: int) -> bytes:
+    canvas = (width - 1).to_bytes(3, "little") + (height - 1).to_bytes(3, "little")
+    return b"RIFF\x00\x00\x00\x00WEBPVP8X" + b"\x0a\x00\x00\x00" + b"\x00" * 4 + canvas
+
+
+@pytest.mark.parametrize(
+    ("name", "raw", "ratio"),
+    [
+        ("wide.svg", b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 240 60"/>', 4.0),
+        ("sized.svg", b'<svg width="120" height="40"><path d="M0 0"/></svg>', 3.0),
+        ("wide.png", _png(300, 100), 3.0),
+        ("tall.jpg", _jpeg(50, 100), 0.5),
+        ("square.webp", _webp(64, 64), 1.0),
+        ("no-size.svg", b"<svg><path d='M0 0'/></svg>", None),
+    ],
+)
+def test_the_logo_s_shape_is_read_from_its_file(tmp_path, name, raw, ratio):
+    (tmp_path / name).write_bytes(raw)
+    assert logo_ratio(tmp_path / name) == ratio
+
+
+def test_the_header_keeps_the_logo_s_room_before_it_loads():
+    assert logo_css(4.0) == ".md-header__button.md-logo img { aspect-ratio: 4.0000; }\n"
