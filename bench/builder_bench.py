@@ -167,8 +167,8 @@ def report(site: Path) -> str:
         "",
         f"On /{PAGE}: "
         + ", ".join(f"{Path(s).name} {kib(gz((site / s).read_bytes()))}" for s in pages["/" + PAGE])
-        + " (gzip). Scripts listed in mkdocs.yml's extra_javascript load on every page, whether "
-        "the page uses them or not.",
+        + " (gzip). Each page loads only the scripts its content uses "
+        "(hooks/soapguide/render/assets.py); the review-date check is inline in the head.",
         "",
         "Our JS per page (gzip):",
         "",
