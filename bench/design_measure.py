@@ -38,7 +38,7 @@ BOTTOM += " const r = e.getBoundingClientRect(); return Math.round(r.bottom + sc
 SMALLEST = """() => {
   let min = [1e9, ""];
   for (const el of document.body.querySelectorAll("*")) {
-    if (el.closest(".script-card--paper, .print-card, .pocket, .visually-hidden, .flow-vh"))
+    if (el.closest(".script-card--paper, .print-card, .pocket, .visually-hidden"))
       continue;
     if (![...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim())) continue;
     if (!el.getClientRects().length || getComputedStyle(el).visibility !== "visible") continue;

@@ -233,7 +233,7 @@ SMALL_TEXT = """
 limit => {
   const small = [];
   for (const el of document.body.querySelectorAll("*")) {
-    if (el.closest(".script-card--paper, .pocket, .visually-hidden, .flow-vh")) continue;
+    if (el.closest(".script-card--paper, .pocket, .visually-hidden")) continue;
     const own = [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
     if (!own || el.getClientRects().length === 0) continue;
     const style = getComputedStyle(el);

@@ -145,7 +145,7 @@
     }
     if (q.schedule) add(fieldset, scheduleBlock());
     if (error) {
-      var message = add(el("p", { class: "flow-error-message", id: "flow-error" }), el("span", { class: "flow-vh" }, "Error: "));
+      var message = add(el("p", { class: "flow-error-message", id: "flow-error" }), el("span", { class: "visually-hidden" }, "Error: "));
       message.appendChild(document.createTextNode("Select an answer"));
       add(fieldset, message);
       described.push("flow-error");
@@ -192,7 +192,7 @@
     var box = el("div", { class: "flow-result flow-result--" + o.verdict });
     var panel = el("div", { class: "flow-panel" });
     var heading = el("h2", { class: "flow-heading", id: "flow-heading", tabindex: "-1" });
-    var verdict = add(el("span", { class: "flow-verdict flow-verdict--" + o.verdict }), el("span", { class: "flow-vh" }, "Verdict: "));
+    var verdict = add(el("span", { class: "flow-verdict flow-verdict--" + o.verdict }), el("span", { class: "visually-hidden" }, "Verdict: "));
     verdict.appendChild(document.createTextNode(o.verdictLabel));
     add(heading, verdict).appendChild(document.createTextNode(" " + o.title));
     add(panel, heading, copy(source.querySelector("[data-flow-explanation]")));
@@ -219,7 +219,7 @@
     answers.forEach(function (a, i) {
       var q = flow.questions[a[0]], change = goLink("Change", answers.slice(0, i));
       change.addEventListener("click", function (e) { e.stopPropagation(); });
-      add(change, el("span", { class: "flow-vh" }, " your answer to: " + q.text));
+      add(change, el("span", { class: "visually-hidden" }, " your answer to: " + q.text));
       add(list, add(el("div", { class: "flow-summary__row" }),
         el("dt", null, q.text), el("dd", null, chosen(a).label), add(el("dd", { class: "flow-summary__change" }, null), change)));
     });
