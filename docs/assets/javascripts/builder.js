@@ -159,7 +159,6 @@
     cfg = JSON.parse(data.textContent)[0];
     cfg.tone.forEach((t) => t.push(new RegExp(t[1], "i")));
     form = q("#builder-form");
-    form.hidden = false;
     root.classList.add("builder--js");
     form.addEventListener("submit", (e) => e.preventDefault());
     form.addEventListener("input", (e) => {
