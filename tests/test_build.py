@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -59,3 +60,15 @@ def test_every_nav_page_is_built(built_site: Path, mkdocs_config: dict) -> None:
         if source not in hidden and not built_html_for(built_site, source).is_file()
     ]
     assert not missing, f"nav pages with no built HTML: {missing}"
+
+
+def test_every_link_within_a_page_goes_to_an_element_of_that_page(built_site: Path) -> None:
+    """A copy of a card (the builder's printed card, the flow's) carries its links with it."""
+    broken = {}
+    for page in sorted(built_site.rglob("index.html")):
+        html = page.read_text("utf-8")
+        ids = set(re.findall(r'\bid="([^"]+)"', html))
+        missing = [href for href in re.findall(r'href="#([^"]+)"', html) if href not in ids]
+        if missing:
+            broken[page.relative_to(built_site).as_posix()] = missing
+    assert not broken, broken

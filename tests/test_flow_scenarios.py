@@ -40,10 +40,14 @@ def test_embedded_json_cannot_end_its_script_element() -> None:
 
 
 def test_copied_cards_get_prefixed_ids_and_references() -> None:
-    html = '<article id="voicemail" aria-labelledby="voicemail-title"><h3 id="voicemail-title">'
+    html = (
+        '<article id="voicemail" aria-labelledby="voicemail-title"><h3 id="voicemail-title">'
+        '<a href="#voicemail">Link to this card</a> <a href="../rules/#rule">rule</a>'
+    )
     assert str(prefix_ids(html, "flow-card-")) == (
         '<article id="flow-card-voicemail" aria-labelledby="flow-card-voicemail-title">'
         '<h3 id="flow-card-voicemail-title">'
+        '<a href="#flow-card-voicemail">Link to this card</a> <a href="../rules/#rule">rule</a>'
     )
 
 

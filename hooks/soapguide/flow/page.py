@@ -29,7 +29,7 @@ _NAME_FIELDS = (
     "example",
 )
 _TAG = re.compile(r"<[^>]+>")
-_ID_ATTRS = re.compile(r'\b(id|aria-labelledby|aria-describedby|for)="([^"]+)"')
+_ID_ATTRS = re.compile(r'\b(id|aria-labelledby|aria-describedby|for|href)="(#?)([^"]+)"')
 
 
 def embed_json(data: Any) -> Markup:
@@ -43,7 +43,14 @@ def embed_json(data: Any) -> Markup:
 def prefix_ids(markup: str, prefix: str) -> Markup:
     """The same HTML with every id (and every reference to an id) prefixed, so a copy of a
     card can sit on a page that may also show the original."""
-    return Markup(_ID_ATTRS.sub(lambda m: f'{m.group(1)}="{prefix}{m.group(2)}"', str(markup)))
+
+    def prefixed(match: re.Match[str]) -> str:
+        name, hash_, value = match.groups()
+        if name == "href" and not hash_:
+            return match.group(0)  # a link elsewhere: only links within the page change
+        return f'{name}="{hash_}{prefix}{value}"'
+
+    return Markup(_ID_ATTRS.sub(prefixed, str(markup)))
 
 
 def plain_text(markup: str) -> str:
