@@ -12,7 +12,11 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
+
+from tests import shared_builds
+from tests.scenario import build, copy_project
 
 TYPICAL: dict[str, Any] = {
     "name": "Riverside School of Medicine Office of Student Affairs",
@@ -60,3 +64,16 @@ def install(project: Path, office: dict[str, Any]) -> None:
     indented = "".join(f"  {line}\n" for line in extra.splitlines())
     assert "\nextra:\n" in text
     path.write_text(text.replace("\nextra:\n", "\nextra:\n" + indented, 1), encoding="utf-8")
+
+
+def built_once(tmp_path_factory: pytest.TempPathFactory, name: str, office: dict[str, Any]) -> Path:
+    """The guide built with ``office`` installed, PDFs and all, once per test run (shared by
+    the workers); returns its site folder."""
+
+    def make(folder: Path) -> None:
+        project = copy_project(folder / "project")
+        install(project, office)
+        result = build(project, pdfs=True)
+        assert result.returncode == 0, result.stderr[-4000:]
+
+    return shared_builds.once(tmp_path_factory, name, make) / "project" / "site"

@@ -7,10 +7,7 @@ stored unless the reader asks."""
 from __future__ import annotations
 
 import math
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
@@ -23,7 +20,6 @@ from soapguide.flow.model import build_flow
 from soapguide.guide import load_content
 
 from tests.print_support import CARD_SIZE_IN, inches_to_points, read_pdf, same_size, squash
-from tests.static_server import serve_directory
 from tests.test_builder_regex import ACCEPTED
 
 pytestmark = pytest.mark.browser
@@ -41,58 +37,35 @@ LISTED = [(s, v) for s, v in VERSIONS if s.channel in BUILDER.checklist_channels
 AXE = Axe()
 
 
-@pytest.fixture(scope="module")
-def builder_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """This project built without the PDF step (nothing here reads the PDF downloads)."""
-    site = tmp_path_factory.mktemp("builder-site")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOAPGUIDE_PDFS": "off"}
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert result.returncode == 0, result.stderr
-    return site
-
-
-@pytest.fixture(scope="module")
-def site_server(builder_site: Path):
-    with serve_directory(builder_site) as base:
-        yield base
-
-
 # ---- The page and its links, as built -------------------------------------------------------
 
 SCRIPT_SRC = re.compile(r'<(?:script|link)[^>]+(?:src|href)="([^"]*builder\.(?:js|css)[^"]*)"')
 
 
-def test_the_builder_s_script_and_styles_load_on_its_page_only(builder_site: Path) -> None:
+def test_the_builder_s_script_and_styles_load_on_its_page_only(built_site: Path) -> None:
     carrying = sorted(
-        html.parent.relative_to(builder_site).as_posix() + "/"
-        for html in builder_site.rglob("*.html")
+        html.parent.relative_to(built_site).as_posix() + "/"
+        for html in built_site.rglob("*.html")
         if SCRIPT_SRC.search(html.read_text("utf-8"))
     )
     assert carrying == [PAGE]
-    html = (builder_site / PAGE / "index.html").read_text("utf-8")
+    html = (built_site / PAGE / "index.html").read_text("utf-8")
     assert {Path(src).name for src in SCRIPT_SRC.findall(html)} == {"builder.js", "builder.css"}
     assert re.search(r'<script src="[^"]*builder\.js" defer>', html)
 
 
-def test_every_script_card_links_to_the_builder_with_its_script(builder_site: Path) -> None:
-    html = (builder_site / "what-to-say" / "index.html").read_text("utf-8")
+def test_every_script_card_links_to_the_builder_with_its_script(built_site: Path) -> None:
+    html = (built_site / "what-to-say" / "index.html").read_text("utf-8")
     for script in BUILDER.scripts:
         assert f'href="../{PAGE}?script={script.id}' in html, script.id
-    cards = (builder_site / "print" / "script-cards" / "index.html").read_text("utf-8")
+    cards = (built_site / "print" / "script-cards" / "index.html").read_text("utf-8")
     for script, phase in VERSIONS:
         query = f"?script={script.id}" + (f"&amp;phase={phase}" if phase else "")
         assert f'href="../../{PAGE}{query}"' in cards, (script.id, phase)
 
 
-def test_the_builder_is_in_the_nav(builder_site: Path) -> None:
-    html = (builder_site / "index.html").read_text("utf-8")
+def test_the_builder_is_in_the_nav(built_site: Path) -> None:
+    html = (built_site / "index.html").read_text("utf-8")
     assert re.search(rf'<a href="{PAGE}" class="md-nav__link">', html)
 
 

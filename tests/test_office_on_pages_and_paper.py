@@ -17,10 +17,9 @@ from axe_playwright_python.sync_playwright import Axe
 from soapguide.printing.pdf import JOBS
 from soapguide.render.scripts import card_versions
 
-from tests import office_fixture, shared_builds
+from tests import office_fixture
 from tests.guide_content import has_office
 from tests.print_support import A4_PT, LETTER_PT, data, read_pdf, same_size, squash
-from tests.scenario import build, copy_project
 from tests.static_server import serve_directory
 
 OFFICE = office_fixture.TYPICAL
@@ -33,14 +32,7 @@ SHEETS = {"pocket-checklists-letter.pdf": LETTER_PT, "pocket-checklists-a4.pdf":
 @pytest.fixture(scope="session")
 def office_site(tmp_path_factory: pytest.TempPathFactory, chromium: str) -> Path:
     """The guide built with an office, PDFs and all (once per run, shared by the workers)."""
-
-    def make(folder: Path) -> None:
-        project = copy_project(folder / "project")
-        office_fixture.install(project, OFFICE)
-        result = build(project, pdfs=True)
-        assert result.returncode == 0, result.stderr[-4000:]
-
-    return shared_builds.once(tmp_path_factory, "office-site", make) / "project" / "site"
+    return office_fixture.built_once(tmp_path_factory, "office-site", OFFICE)
 
 
 def built_pages(site: Path) -> list[Path]:

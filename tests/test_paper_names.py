@@ -12,7 +12,7 @@ import pytest
 from soapguide.printing.office import LONGEST_NAME
 from soapguide.render.scripts import card_versions
 
-from tests import fork_support, office_fixture, shared_builds
+from tests import fork_support, office_fixture
 from tests.print_support import data, read_pdf, squash
 from tests.scenario import build, copy_project
 
@@ -29,14 +29,7 @@ def test_the_fixture_names_are_as_long_as_promised():
 @pytest.fixture(scope="session")
 def long_names_site(tmp_path_factory, chromium: str) -> Path:
     """The guide built with the longest names, PDFs and all (once per run)."""
-
-    def make(folder: Path) -> None:
-        project = copy_project(folder / "project")
-        office_fixture.install(project, LONGEST)
-        result = build(project, pdfs=True)
-        assert result.returncode == 0, result.stderr[-4000:]
-
-    return shared_builds.once(tmp_path_factory, "long-names-site", make) / "project" / "site"
+    return office_fixture.built_once(tmp_path_factory, "long-names-site", LONGEST)
 
 
 def pdf_pages(site: Path, name: str) -> list[str]:
