@@ -8,7 +8,8 @@
   Jinja template with the guide's macros) once, the menu, links between pages; before MkDocs
   empties the site folder, so a broken page stops the build there (no half-built site). The
   menu takes the office's changes.
-- on_files: pages the office hides out; its own pages, logo and colour stylesheet in.
+- on_files: pages the office hides out; its own pages, logo and colour stylesheet in; our
+  stylesheets and scripts minified (soapguide.render.minify).
 - on_page_markdown: hand MkDocs the page rendered in on_pre_build, and note the asset bundles
   it needs in ``page.meta["soapguide_assets"]`` (overrides/main.html links them).
 - The review stamp counts SOAPGUIDE_TODAY (YYYY-MM-DD) as today when it is set (the tests
@@ -43,6 +44,7 @@ from soapguide.read.errors import ContentErrors
 from soapguide.render import csp
 from soapguide.render.assets import UnknownBundleError, front_matter_bundles
 from soapguide.render.error_page import error_page
+from soapguide.render.minify import minifiable, minify
 from soapguide.render.review import BuildDateError, build_date
 from soapguide.render.templating import PageError
 from soapguide.site import OFFICE_PAGES, check_site
@@ -162,7 +164,16 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     css = guide.brand_css()
     if css:
         files.append(File.generated(config, BRAND_STYLESHEET, content=css))
+    _minify_own_assets(files, Path(config.docs_dir))
     return files
+
+
+def _minify_own_assets(files: Files, docs: Path) -> None:
+    """Our stylesheets and scripts in docs/ ship minified (soapguide.render.minify)."""
+    for file in files:
+        source = file.abs_src_path
+        if source and Path(source).is_relative_to(docs) and minifiable(file.src_uri):
+            file.content_string = minify(file.src_uri, file.content_string)
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> str:

@@ -36,8 +36,14 @@ def test_a_print_macro_brings_the_print_pages_styles_and_script(guide):
     assert assets.js == ("assets/javascripts/print.js",)
 
 
-def test_the_flow_map_needs_the_flows_styles_but_not_its_script(guide):
+def test_the_flow_map_needs_the_flows_styles_and_its_own_but_not_the_script(guide):
     assets = assets_of(guide, FRONT + "{{ flow_map() }}\n")
+    assert assets.css == ("assets/stylesheets/flow.css", "assets/stylesheets/flow-map.css")
+    assert assets.js == ()
+
+
+def test_the_flows_other_macros_bring_its_styles_only(guide):
+    assets = assets_of(guide, FRONT + "{{ flow_intro() }}\n")
     assert assets.css == ("assets/stylesheets/flow.css",) and assets.js == ()
 
 

@@ -24,12 +24,13 @@ FLOW_FILTERS = {
 }
 
 # What a page that calls them loads: the interactive flow needs its script and styles; the
-# advisors' map (and any other macro of flow.html) only the styles.
+# advisors' map the styles and the map's own; any other macro of flow.html only the styles.
 FLOW_BUNDLES = {
     "flow": Bundle(css=("assets/stylesheets/flow.css",), js=("assets/javascripts/flow.js",)),
-    "flow-map": Bundle(css=("assets/stylesheets/flow.css",)),
+    "flow-map": Bundle(css=("assets/stylesheets/flow.css", "assets/stylesheets/flow-map.css")),
+    "flow-styles": Bundle(css=("assets/stylesheets/flow.css",)),
 }
-FLOW_MACRO_BUNDLES = {"flow.html": "flow-map", "should_i_call": "flow"}
+FLOW_MACRO_BUNDLES = {"flow.html": "flow-styles", "should_i_call": "flow", "flow_map": "flow-map"}
 
 
 def flow_globals(content: Content) -> dict[str, Any]:
