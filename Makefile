@@ -10,7 +10,10 @@ HOST := 127.0.0.1
 PORT := 8000
 
 export NO_MKDOCS_2_WARNING := 1
-export PYTHONDONTWRITEBYTECODE := 1
+# Compiled Python is kept in .cache/pycache, not beside the sources: hooks/ stays as the fork
+# sees it in GitHub's editor, and a second build does not compile the engine again.
+export PYTHONDONTWRITEBYTECODE :=
+export PYTHONPYCACHEPREFIX := $(CURDIR)/.cache/pycache
 
 # The pinned requirement files are compiled from pyproject.toml with this uv release.
 UV_VERSION := 0.13.8

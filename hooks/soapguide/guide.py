@@ -22,6 +22,7 @@ from .builder.templating import (
     BUILDER_TEMPLATES,
     builder_globals,
 )
+from .check.cache import CheckCache, fingerprint
 from .check.schemas import display_path, load_schemas
 from .check.validate import validate
 from .flow.checks import check_flow
@@ -195,13 +196,24 @@ def _raise_if_any(failures: list[str], building: bool) -> None:
         raise PageError("\n".join([head, *failures]))
 
 
-def load_content(data_dir: Path, root: Path, schemas_dir: Path | None = None) -> Content:
+def load_content(
+    data_dir: Path, root: Path, schemas_dir: Path | None = None, cache: CheckCache | None = None
+) -> Content:
     """Read ``data_dir/*.yml`` and check it against ``schemas_dir`` (default ``root/schemas``);
-    raise ContentErrors listing every problem in every file."""
+    raise ContentErrors listing every problem in every file. With a ``cache``, content that is
+    byte for byte what passed before is read but not checked again (check/cache.py)."""
+    schemas_dir = schemas_dir or root / "schemas"
     content, errors = read_content(data_dir, root)
-    errors += validate(content, data_dir, root, schemas_dir or root / "schemas", LATER_CHECKS)
+    key = ""
+    if cache is not None and not errors:
+        key = fingerprint([*data_dir.iterdir(), *schemas_dir.iterdir()])
+        if cache.passed(key):
+            return content
+    errors += validate(content, data_dir, root, schemas_dir, LATER_CHECKS)
     if errors:
         raise ContentErrors(errors)
+    if key and cache is not None:
+        cache.remember(key)
     return content
 
 
@@ -241,7 +253,8 @@ def load_guide(
     ``office_dir`` says otherwise); raises ContentErrors with every problem found.
     ``office``: an office mapping to use when there is no office folder (the tests of the
     office on pages and paper give one so)."""
-    content, overlay, changes = load_office(load_content(data_dir, root), root, office_dir)
+    checked = load_content(data_dir, root, cache=CheckCache(root))
+    content, overlay, changes = load_office(checked, root, office_dir)
     return guide_for(
         content,
         markdown_extensions,

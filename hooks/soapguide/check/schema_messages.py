@@ -11,12 +11,13 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 from collections.abc import Iterable
-from typing import Any
-
-from jsonschema import ValidationError
+from typing import TYPE_CHECKING, Any
 
 from ..read.errors import ContentError
 from ..read.yaml_source import DataPath, YamlDocument, format_path
+
+if TYPE_CHECKING:  # imported only where it is used (check/schemas.py)
+    from jsonschema import ValidationError
 
 KINDS = {
     "string": "text",

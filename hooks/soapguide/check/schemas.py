@@ -13,15 +13,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import SchemaError
-
 from ..read.errors import ContentError
 from ..read.yaml_source import YamlDocument
 from .schema_messages import SchemaMessages
 
 SUFFIX = ".schema.json"
-Validator = Draft202012Validator
 # Schemas that describe something other than a data file: office.schema.json is for an advising
 # office's office/office.yml (read by the overlay stage; absent upstream).
 NOT_DATA_SCHEMAS = frozenset({"office"})
@@ -113,7 +109,12 @@ def check_data_files(
 
 
 def schema_errors(document: YamlDocument, schema: Any, schema_file: str) -> list[ContentError]:
-    """Every way ``document`` breaks ``schema``, in the author's words."""
+    """Every way ``document`` breaks ``schema``, in the author's words.
+
+    jsonschema is imported here, not at the top: a build whose content passed before skips the
+    schemas (check/cache.py) and so never pays for importing it."""
+    from jsonschema import Draft202012Validator as Validator
+
     try:
         validator = Validator(schema, format_checker=Validator.FORMAT_CHECKER)
         errors = list(validator.iter_errors(as_json(document.data)))
@@ -124,6 +125,9 @@ def schema_errors(document: YamlDocument, schema: Any, schema_file: str) -> list
 
 def _broken_schema(schema: Any, error: Exception, schema_file: str) -> ContentError:
     """Describe a schema that cannot be used, in the meta-schema's words when it has some."""
+    from jsonschema import Draft202012Validator as Validator
+    from jsonschema.exceptions import SchemaError
+
     try:
         Validator.check_schema(schema)
     except SchemaError as invalid:

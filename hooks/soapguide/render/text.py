@@ -21,6 +21,22 @@ ALLOWED_TAGS = {"a", "abbr", "b", "br", "code", "em", "i", "li", "ol", "p", "str
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}}
 ALLOWED_URL_SCHEMES = set(SAFE_SCHEMES)
 PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*)\}")
+# Extensions of the site's that act only on what content text never has, and are left out of
+# it: raw HTML blocks (md_in_html parses every text as HTML to find them) and headings (toc). The
+# sanitizer drops both kinds of output anyway; leaving them out makes each text about three
+# times cheaper to convert (bench/RESULTS.md, build cost).
+PAGE_ONLY_EXTENSIONS = frozenset({"md_in_html", "toc"})
+
+
+def text_extensions(extensions: list[Any]) -> list[Any]:
+    """The site's Markdown extensions without PAGE_ONLY_EXTENSIONS (named by their module, as
+    in mkdocs.yml, or given as objects)."""
+
+    def name(extension: Any) -> str:
+        module = extension if isinstance(extension, str) else type(extension).__module__
+        return module.rsplit(".", 1)[-1]
+
+    return [extension for extension in extensions if name(extension) not in PAGE_ONLY_EXTENSIONS]
 
 
 # Built once: nh3.clean() would rebuild these rules for every text.
@@ -42,8 +58,11 @@ class TextRenderer:
     def __init__(
         self, extensions: list[Any] | None = None, configs: Mapping[str, Any] | None = None
     ):
+        chosen = text_extensions(list(extensions or []))
+        names = {e for e in chosen if isinstance(e, str)}
         self._markdown = markdown.Markdown(
-            extensions=list(extensions or []), extension_configs=dict(configs or {})
+            extensions=chosen,
+            extension_configs={k: v for k, v in dict(configs or {}).items() if k in names},
         )
         # The same text is shown on several pages (a script on its page, its print card and in
         # the flow): convert each text once per build.
