@@ -14,6 +14,8 @@
   it needs in ``page.meta["soapguide_assets"]`` (overrides/main.html links them).
 - The review stamp counts SOAPGUIDE_TODAY (YYYY-MM-DD) as today when it is set (the tests
   freeze the date so).
+- on_page_content / on_page_context: Material's search indexes each page without the copies
+  it shows (soapguide.render.search_index); the page itself keeps them.
 - on_post_page / on_post_template: the page's Content-Security-Policy (soapguide.render.csp).
 - on_post_build: print the print pages to site/downloads/*.pdf (soapguide.printing.pdf);
   skipped by `mkdocs serve` unless SOAPGUIDE_PDFS=on, and by any command with
@@ -46,6 +48,7 @@ from soapguide.render.assets import UnknownBundleError, front_matter_bundles
 from soapguide.render.error_page import error_page
 from soapguide.render.minify import minifiable, minify
 from soapguide.render.review import BuildDateError, build_date
+from soapguide.render.search_index import searchable
 from soapguide.render.templating import PageError
 from soapguide.site import OFFICE_PAGES, check_site
 
@@ -191,6 +194,22 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> 
     if not _instant_navigation(config):  # otherwise every bundle is site-wide
         page.meta["soapguide_assets"] = rendered.assets.as_template_data()
     return rendered.markdown
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Material's search indexes ``page.content`` in its on_page_context, which runs before
+    ours (hooks come after plugins): it is given the page without the copies marked
+    data-search-exclude (soapguide.render.search_index), and on_page_context puts the whole
+    page back before the page template reads it."""
+    _state.setdefault("whole_pages", {})[page.file.src_uri] = html
+    return searchable(html)
+
+
+def on_page_context(context, page: Page, config: MkDocsConfig, nav):
+    whole = _state.get("whole_pages", {}).pop(page.file.src_uri, None)
+    if whole is not None:
+        page.content = whole
+    return context
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
