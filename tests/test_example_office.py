@@ -316,7 +316,7 @@ def test_axe_finds_nothing_with_the_office_colour(new_page, office_site, scheme)
     report = []
     with serve_directory(office_site) as base:
         for url in built_pages(office_site):
-            response = page.goto(base + url, wait_until="networkidle")
+            response = page.goto(base + url, wait_until="load")
             assert response is not None and response.ok
             palette = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
             assert palette == ("slate" if scheme == "dark" else "default")
