@@ -310,6 +310,7 @@ def test_the_office_name_and_contacts_are_in_every_pdf(office_pdf_site):
 AXE = Axe()
 
 
+@pytest.mark.long
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_axe_finds_nothing_with_the_office_colour(new_page, office_site, scheme):
     page = new_page(color_scheme=scheme)
