@@ -43,8 +43,9 @@ def office_site(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def office_pdf_site(tmp_path_factory) -> Path:
-    """The same, with the PDF downloads (Chromium: ``browser`` tests only)."""
+def office_pdf_site(tmp_path_factory, chromium: str) -> Path:
+    """The same, with the PDF downloads (Chromium: asking for ``chromium`` marks every test
+    that uses this site ``browser``)."""
     return shared_builds.once(tmp_path_factory, "example-office-pdfs", built_fork(True)) / "site"
 
 
