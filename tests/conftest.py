@@ -43,11 +43,15 @@ The rules (``pytest_collection_modifyitems`` and ``_no_chromium_unless_marked`` 
 
 - One test that uses ``site_walk`` runs first and the others last: one worker walks the site
   at the start while the other runs other tests, and by the end the walk is there to read.
+- Tests marked ``long`` (many seconds each) come next, so that none of them starts near the
+  end of a run while the other worker has nothing left to do.
 
 The walk and the built sites are made by whichever worker needs them first; a worker that needs
 one while another makes it waits for it (tests/shared_builds.py). (pytest-xdist's
 ``--dist loadgroup`` could keep such tests on one worker, but with pytest 9.2 it silently does
-not group: pytest-dev/pytest-xdist#1386.)
+not group: pytest-dev/pytest-xdist#1386.) The run uses ``--dist worksteal`` (pyproject.toml):
+each worker starts on its half of the order above, and one that runs out takes half of what the
+other has left, so the long tests at the front do not leave a worker idle at the end.
 """
 
 from __future__ import annotations
@@ -109,6 +113,9 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(pytest.mark.browser)
         if "site_walk" in used:
             walkers.append(item)
+    # Long tests start first (after the walk's first test): begun early, none holds up the end
+    # of the run while the other worker waits. The sort keeps the order otherwise.
+    items.sort(key=lambda item: item.get_closest_marker("long") is None)
     if walkers:  # one walks the site at once (the one that needs least else), the rest at the end
         first = min(walkers, key=lambda item: len(item.fixturenames))
         rest = [item for item in walkers if item is not first]

@@ -36,7 +36,7 @@ def wait_for(predicate: Callable[[], object], seconds: float) -> bool:
     while time.monotonic() < deadline:
         if predicate():
             return True
-        time.sleep(0.25)
+        time.sleep(0.05)
     return False
 
 

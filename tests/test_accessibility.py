@@ -25,7 +25,7 @@ def test_every_page_has_no_axe_violations(site_walk: dict[str, PageVisit]) -> No
 
 
 def test_home_page_in_dark_palette_has_no_axe_violations(dark_page, site_server: str) -> None:
-    response = dark_page.goto(site_server, wait_until="networkidle")
+    response = dark_page.goto(site_server, wait_until="load")
     assert response is not None and response.ok, response and response.status
     scheme = dark_page.evaluate("document.body.getAttribute('data-md-color-scheme')")
     assert scheme == "slate", f"the dark palette did not apply (data-md-color-scheme={scheme!r})"

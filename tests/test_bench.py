@@ -8,21 +8,26 @@ import subprocess
 
 import pytest
 
+from tests import shared_builds
 from tests.scenario import REPO
 
-pytestmark = [pytest.mark.bench, pytest.mark.browser]  # page weight loads pages in Chromium
+# page weight loads pages in Chromium; one run of `make bench` takes many seconds
+pytestmark = [pytest.mark.bench, pytest.mark.browser, pytest.mark.long]
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def results(tmp_path_factory):
-    scratch = tmp_path_factory.mktemp("bench")
-    out = scratch / "RESULTS.md"
-    out.write_text("# Benchmarks\n\nA reading written by hand, kept by every run.\n", "utf-8")
-    command = ["make", "--no-print-directory", "bench"]
-    command.append(f"BENCH_ARGS=--size tiny --out {out} --work {scratch / 'work'}")
-    result = subprocess.run(command, cwd=REPO, capture_output=True, text=True, timeout=900)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return out.read_text("utf-8")
+    """RESULTS.md as one tiny run of `make bench` writes it (one run shared by the workers)."""
+
+    def run(scratch):
+        out = scratch / "RESULTS.md"
+        out.write_text("# Benchmarks\n\nA reading written by hand, kept by every run.\n", "utf-8")
+        command = ["make", "--no-print-directory", "bench"]
+        command.append(f"BENCH_ARGS=--size tiny --out {out} --work {scratch / 'work'}")
+        result = subprocess.run(command, cwd=REPO, capture_output=True, text=True, timeout=900)
+        assert result.returncode == 0, result.stdout + result.stderr
+
+    return (shared_builds.once(tmp_path_factory, "bench", run) / "RESULTS.md").read_text("utf-8")
 
 
 def section(text: str, title: str) -> str:

@@ -574,13 +574,15 @@ def test_axe_finds_no_violations_in_the_no_javascript_page(page, site_server: st
 
 
 def show_every_warning(page, site_server: str, version) -> None:
+    page.clock.install()  # the pause before the live region speaks is run on, not waited for
     open_builder(page, site_server, version)
     fill(page, version)
     overflow(page, version)
     rest = [b for b in blanks(version) if b != roomiest(version)]
     other = max(rest, key=lambda b: int(BUILDER.field_settings(b)["max_length"]))
     page.fill(f"#builder-field-{other}", BUILDER.tone_checks[0].flagged)
-    page.wait_for_timeout(1700)  # the live region speaks after a pause
+    page.clock.run_for(1700)  # the live region speaks after a pause
+    assert page.locator("#builder-status").inner_text().strip(), "the live region said nothing"
 
 
 AXE_VIEWS = [TIMED[0]] + LISTED[:1] + EMAILS[:1]

@@ -112,6 +112,7 @@ def test_an_office_that_hides_a_linked_page_passes_both(tmp_path, hidden):
         assert href not in page.read_text("utf-8"), page
 
 
+@pytest.mark.long
 @pytest.mark.browser
 def test_an_office_that_hides_a_print_page_builds_without_its_pdf(tmp_path):
     copy = project(tmp_path)

@@ -133,6 +133,7 @@ def violations(page, console: list[str]) -> list[str]:
     return page.evaluate("window.__cspViolations") + console
 
 
+@pytest.mark.long
 @pytest.mark.browser
 def test_no_page_violates_its_policy_in_chromium(
     page, site_server: str, site_pages: list[str]

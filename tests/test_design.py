@@ -246,6 +246,7 @@ limit => {
 """
 
 
+@pytest.mark.long
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
 def test_no_text_on_screen_is_smaller_than_12px(browser, site_server, site_pages, viewport):
     urls = [site_server + p for p in site_pages] + [site_server + FLOW_PAGE + query(WITH_SCRIPTS)]
@@ -324,6 +325,7 @@ def test_one_brand_token_rethemes_header_buttons_markers_and_cards(browser, site
 COLOUR_RULES = {"runOnly": {"type": "rule", "values": ["color-contrast", "link-in-text-block"]}}
 
 
+@pytest.mark.long
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("brand", BRANDS)
 def test_any_brand_colour_keeps_axe_at_zero(browser, site_server, brand, scheme):

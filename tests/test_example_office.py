@@ -43,8 +43,9 @@ def office_site(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def office_pdf_site(tmp_path_factory) -> Path:
-    """The same, with the PDF downloads (Chromium: ``browser`` tests only)."""
+def office_pdf_site(tmp_path_factory, chromium: str) -> Path:
+    """The same, with the PDF downloads (Chromium: asking for ``chromium`` marks every test
+    that uses this site ``browser``)."""
     return shared_builds.once(tmp_path_factory, "example-office-pdfs", built_fork(True)) / "site"
 
 
@@ -310,13 +311,14 @@ def test_the_office_name_and_contacts_are_in_every_pdf(office_pdf_site):
 AXE = Axe()
 
 
+@pytest.mark.long
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_axe_finds_nothing_with_the_office_colour(new_page, office_site, scheme):
     page = new_page(color_scheme=scheme)
     report = []
     with serve_directory(office_site) as base:
         for url in built_pages(office_site):
-            response = page.goto(base + url, wait_until="networkidle")
+            response = page.goto(base + url, wait_until="load")
             assert response is not None and response.ok
             palette = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
             assert palette == ("slate" if scheme == "dark" else "default")

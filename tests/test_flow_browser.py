@@ -368,7 +368,7 @@ def test_axe_finds_no_violations(browser, site_server: str, steps, scheme: str) 
     block_other_hosts(context)
     try:
         page = context.new_page()
-        page.goto(site_server + PAGE + query(steps), wait_until="networkidle")
+        page.goto(site_server + PAGE + query(steps), wait_until="load")
         page.wait_for_selector("#flow.flow--js")
         no_violations(page)
     finally:
@@ -381,7 +381,7 @@ def test_axe_finds_no_violations_on_the_flow_map(browser, site_server: str, sche
     block_other_hosts(context)
     try:
         page = context.new_page()
-        page.goto(site_server + "flow-map/", wait_until="networkidle")
+        page.goto(site_server + "flow-map/", wait_until="load")
         page.locator(".flow-map__paths summary").click()  # the path list, opened
         no_violations(page)
     finally:

@@ -208,7 +208,7 @@ def test_the_sheet_page_and_an_office_page_have_no_axe_violations(
             (office_site, "faq/"),
         ]:
             with serve_directory(site) as base:
-                page.goto(base + path, wait_until="networkidle")
+                page.goto(base + path, wait_until="load")
                 if path != "faq/":  # axe the page as readers get it: Print buttons shown
                     page.locator("button.print-button").first.wait_for(state="visible")
                 violations = Axe().run(page).response["violations"]

@@ -153,6 +153,7 @@ USED_STYLESHEETS = """
 """
 
 
+@pytest.mark.long
 @pytest.mark.browser
 def test_each_page_loads_only_the_assets_it_uses(page, site_server, site_pages, built_site):
     css, scripts = sorted(our_files(".css")), our_files(".js")
@@ -191,6 +192,7 @@ SMALL_TEXT = """
 """
 
 
+@pytest.mark.long
 @pytest.mark.browser
 @pytest.mark.parametrize("viewport", [(390, 844), (1280, 900)], ids=["phone", "desktop"])
 def test_no_text_on_screen_is_under_12px(browser, site_server, site_pages, viewport):

@@ -74,6 +74,7 @@ def test_a_text_too_long_for_its_card_is_named_by_file_and_line(too_long_fork):
     assert "Traceback" not in stderr
 
 
+@pytest.mark.long
 @pytest.mark.browser  # builds the PDFs
 def test_a_name_too_long_for_the_cards_is_named_with_its_office_line(tmp_path):
     office = copy.deepcopy(LONGEST)

@@ -13,8 +13,8 @@ pytestmark = pytest.mark.browser
 
 @pytest.mark.parametrize("path", [SCRIPT_CARDS, POCKET_CHECKLIST])
 def test_print_page_in_dark_palette_has_no_axe_violations(dark_page, site_server, path):
-    dark_page.goto(site_server + path, wait_until="networkidle")
-    assert dark_page.locator("button.print-button:visible").count() > 0
+    dark_page.goto(site_server + path, wait_until="load")
+    dark_page.locator("button.print-button").first.wait_for(state="visible")
     violations = Axe().run(dark_page).response["violations"]
     found = {v["id"]: [n["target"] for n in v["nodes"][:3]] for v in violations}
     assert not found, f"/{path}: axe violations in the dark palette: {found}"

@@ -174,6 +174,7 @@ def newer_python() -> str | None:
     return None
 
 
+@pytest.mark.long
 def test_make_check_from_a_fresh_clone_with_python_3_12_or_3_13_only(tmp_path):
     python = newer_python()
     if python is None:

@@ -42,6 +42,7 @@ def mutations(text: str, start: int, end: int):
 @pytest.mark.parametrize(
     ("name", "start", "end"), parts(), ids=[f"{n}:{s + 1}-{e}" for n, s, e in parts()]
 )
+@pytest.mark.long
 def test_every_deleted_or_shifted_line_is_a_report_or_a_guide(name, start, end, tmp_path):
     data = data_copy(tmp_path)
     original = (FIXTURE_DATA / name).read_text(encoding="utf-8")

@@ -144,6 +144,7 @@ def hostile_server(hostile_site: Path) -> Iterator[str]:
         yield base
 
 
+@pytest.mark.long
 def test_hostile_pages_in_chromium_fire_no_dialog_and_add_no_script(
     new_page, hostile_server: str, site_walk: dict[str, PageVisit]
 ):
