@@ -75,6 +75,7 @@ def _tone_errors(content: Content, document: YamlDocument) -> list[ContentError]
         for text in texts_in(line, skip={"step"})
     ]
     errors = []
+    holder = _files_by_id(content)
     for check in builder.tone_checks:
         errors += _reference(
             document,
@@ -84,7 +85,7 @@ def _tone_errors(content: Content, document: YamlDocument) -> list[ContentError]
             "a weak phrase (data/scripts.yml), a mistake (data/mistakes.yml) or a bad tone "
             "example (data/tone.yml)",
             content.complete,
-            _wrong_kind(content, check.flags),
+            holder.get(check.flags, ""),
         )
         errors += _reference(
             document,
@@ -93,7 +94,7 @@ def _tone_errors(content: Content, document: YamlDocument) -> list[ContentError]
             strong,
             "a strong phrase (data/scripts.yml) or a good tone example (data/tone.yml)",
             content.complete,
-            _wrong_kind(content, check.instead),
+            holder.get(check.instead, ""),
         )
         found = problems(check.pattern)
         path = (*check.path, "pattern")
@@ -170,12 +171,14 @@ def _reference(
     return [error_at(document, path, f"unknown id '{value}'", _suggest(value, known, what))]
 
 
-def _wrong_kind(content: Content, value: str) -> str:
-    """The data file that holds ``value``, if any."""
+def _files_by_id(content: Content) -> dict[str, str]:
+    """The data file that holds each id (the first in file order, if several do): one walk of
+    the content, however many references are looked up."""
+    found: dict[str, str] = {}
     for name in content.documents:
-        if value in content.ids(name):
-            return f"data/{name}.yml"
-    return ""
+        for item_id in content.ids(name):
+            found.setdefault(item_id, f"data/{name}.yml")
+    return found
 
 
 def _checklist_errors(content: Content, document: YamlDocument) -> list[ContentError]:

@@ -325,10 +325,14 @@ class _Checker:
         """Nothing shown on a path assumes the other phase (see ASSUMES)."""
         by_id = _scripts_by_id(scripts)
         reported: set[tuple[str, DataPath]] = set()
+        # The same texts are shown on many paths: each is searched once per phase.
+        assumed: dict[tuple[str, str], str | None] = {}
         for path in paths:
             phase = path.phase
             for document, where, text, what in self._shown(path, by_id, scripts):
-                words = assumption_in(text, phase)
+                if (text, phase) not in assumed:
+                    assumed[text, phase] = assumption_in(text, phase)
+                words = assumed[text, phase]
                 key = (document.display_name if document else self.file, where)
                 if words is None or key in reported:
                     continue
