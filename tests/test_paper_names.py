@@ -1,11 +1,14 @@
 """Long names never break paper: a site or office name of up to 60 characters fits every card and
 the pocket page (the build's exact fit and page-count checks pass, and every name is printed
 whole). A card that still does not fit names the real cause and the line to change: the name
-(office/office.yml or data/meta.yml) or the text (data/...yml)."""
+(office/office.yml or data/meta.yml), the office's contacts (office/office.yml) or the text
+(data/...yml)."""
 
 from __future__ import annotations
 
 import copy
+import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -16,6 +19,7 @@ from tests import fork_support, office_fixture
 from tests.print_support import data, read_pdf, squash
 from tests.scenario import build, copy_project
 
+REPO = Path(__file__).resolve().parents[1]
 LONGEST = office_fixture.LONGEST
 SITE_NAME_60 = "Riverside University School of Medicine SOAP Call Guide 2027"
 
@@ -86,4 +90,35 @@ def test_a_name_too_long_for_the_cards_is_named_with_its_office_line(tmp_path):
     assert "because of a name on it" in result.stderr
     assert f"written at {office['where']['site_name']}" in result.stderr
     assert "shorten that name" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.long
+@pytest.mark.browser  # builds the PDFs
+def test_office_contacts_too_long_for_the_pocket_page_are_named_with_their_lines(tmp_path):
+    """Names within the promised 60 characters, contacts that do not fit beside them: the error
+    points at the office's contacts in office/office.yml, not at the guide's texts."""
+    project = copy_project(tmp_path / "long-contacts")
+    shutil.copytree(REPO / "examples" / "office", project / "office")
+    office_yml = project / "office" / "office.yml"
+    text = office_yml.read_text("utf-8")
+    contacts = {
+        "name": "Riverside University School of Medicine, Student Affairs Dep",  # 60
+        "email": "soap-help-desk-student-affairs@riverside-school-of-medic.edu",
+        "phone": '"+1 555 010 0199 extension 1234"',
+        "hours": "Monday to Friday, 8 a.m. to 6 p.m. ET; in SOAP week, every day, 7 a.m. to 9 p.m.",
+        "booking": "https://riverside-school-of-medicine.example.edu/student-affairs/book-a-slot",
+    }
+    for key, value in contacts.items():
+        text = re.sub(rf"(?m)^(  {key}: ).*$", rf"\g<1>{value}", text)
+    office_yml.write_text(text, "utf-8")
+    lines = text.splitlines()
+    hours_line = next(n for n, line in enumerate(lines, 1) if line.startswith("  hours:"))
+    result = build(project, pdfs=True)
+    assert result.returncode != 0
+    assert "the pocket checklist runs" in result.stderr
+    assert "because of the office's contacts on it" in result.stderr
+    assert f"written at office/office.yml:{hours_line}" in result.stderr
+    assert "shorten the longest contact" in result.stderr
+    assert "data/" not in result.stderr.split("pocket checklist runs", 1)[1].split("fix:")[0]
     assert "Traceback" not in result.stderr

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import browser_lookup
+from .office import LONGEST_NAME
 
 CHROMIUM_ARGS = (
     "--headless=new",
@@ -40,6 +41,7 @@ POCKET_CHECKLIST = "print/pocket-checklist/index.html"
 POCKET_SHEETS = "print/pocket-checklist-sheets/index.html"
 # A name of this length stands in for the real one to tell whether the name is the cause.
 _SHORT_NAME = "SOAP Call Guide"
+
 
 # Boxes that must hold all their content: each is one card or one pocket page on paper. For
 # each box that does not, how far its content runs past an edge (CSS px, exact: layout works
@@ -86,6 +88,16 @@ _OVERFLOWS = """
       fitsWithShortNames = runsOver(box).by <= 0;
       names.forEach((el, i) => { el.textContent = shown[i].text; });
     }
+    // The office's contacts (a fork's office/office.yml): does the box fit without them?
+    const contactEls = [...box.querySelectorAll(
+      ":is(.paper-office, .paper-office-line) [data-src]:not([data-name])")];
+    const contacts = contactEls.map((el) => ({src: el.dataset.src, text: el.textContent}));
+    let fitsWithShortContacts = false;
+    if (contactEls.length) {
+      contactEls.forEach((el) => { el.textContent = "x"; });
+      fitsWithShortContacts = runsOver(box).by <= 0;
+      contactEls.forEach((el, i) => { el.textContent = contacts[i].text; });
+    }
     const column = culprit.getBoundingClientRect();
     const texts = [...box.querySelectorAll("[data-src]:not([data-name])")]
       .filter((el) => el.dataset.src)
@@ -100,7 +112,7 @@ _OVERFLOWS = """
       .filter((t) => t.overlaps)
       .sort((a, b) => b.height - a.height);
     found.push({id: box.id || box.className.split(" ")[0], by, fitsWithShortNames,
-                names: shown, texts});
+                names: shown, fitsWithShortContacts, contacts, texts});
   }
   return found;
 }
@@ -240,6 +252,11 @@ def overflow_message(box: dict) -> str:
     by = box["by"]
     head = f"  {what} runs {by:.2f} px past its edge (96 px = 1 in)"
     long_names = [n for n in box["names"] if len(n["text"]) > len(_SHORT_NAME)]
+    # Names up to LONGEST_NAME fit (README, "Long names"): with names within it, contacts
+    # that make the box fit when shortened are what to change.
+    names_promised = all(len(n["text"]) <= LONGEST_NAME for n in box["names"])
+    if box.get("fitsWithShortContacts") and names_promised:
+        return _contacts_message(head, box["contacts"])
     if box["fitsWithShortNames"] and long_names:
         named = {}
         for name in long_names:
@@ -264,6 +281,20 @@ def overflow_message(box: dict) -> str:
         f"{head}: its text is too long for it. The longest texts in the part that runs over: "
         f"{listed}.\n    fix: shorten one of these texts (the names on it are not the cause: it "
         "does not fit with a short name either)"
+    )
+
+
+def _contacts_message(head: str, contacts: list[dict]) -> str:
+    """The office's contacts are what does not fit (names are within what the paper holds)."""
+    longest = sorted(contacts, key=lambda c: len(c["text"]), reverse=True)[:2]
+    listed = "; ".join(
+        f"'{_clip(c['text'])}' ({len(c['text'])} characters on paper), written at {c['src']}"
+        for c in longest
+    )
+    return (
+        f"{head} because of the office's contacts on it, the longest: {listed}. Without them "
+        "it fits.\n    fix: shorten the longest contact (fewer words in the hours, or a "
+        "shorter booking address)"
     )
 
 
