@@ -15,8 +15,13 @@ OURS = sorted(p for p in our_files(".css") | our_files(".js") if minifiable(p))
 
 
 def squeezed(css: str) -> list[tuple[str, str]]:
-    """A stylesheet's top-level rules with every space removed: what a browser compares."""
-    return [(re.sub(r"\s+", "", a), re.sub(r"\s+", "", b)) for a, b in top_level_blocks(css)]
+    """A stylesheet's top-level rules with every space and every block's optional last
+    semicolon removed: what a browser reads the same."""
+
+    def plain(text: str) -> str:
+        return re.sub(r"\s+", "", text).replace(";}", "}").rstrip(";")
+
+    return [(plain(prelude), plain(body)) for prelude, body in top_level_blocks(css)]
 
 
 @pytest.mark.parametrize("name", OURS)
@@ -31,9 +36,7 @@ def test_the_site_ships_our_file_smaller_and_without_comments(built_site: Path, 
 def test_a_shipped_stylesheet_has_every_rule_of_its_source(built_site: Path, name: str):
     source = (DOCS / name).read_text(encoding="utf-8")
     shipped = (built_site / name).read_text(encoding="utf-8")
-    assert squeezed(shipped) == [
-        (prelude, body.replace(";}", "}").rstrip(";")) for prelude, body in squeezed(source)
-    ] or squeezed(shipped) == squeezed(source)
+    assert squeezed(shipped) == squeezed(source)
 
 
 def test_strings_urls_and_keep_comments_survive_in_a_stylesheet():
