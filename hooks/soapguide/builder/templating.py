@@ -47,8 +47,7 @@ def builder_globals(content: Content) -> dict[str, Any]:
 
 def guide_item(content: Content, item_id: str) -> Mapping[str, Any]:
     """The item with ``item_id`` in any data file (the checks make sure there is one)."""
-    for name in content.documents:
-        for _, item in content.items_with_ids(name):
-            if item["id"] == item_id:
-                return item
+    item = content.first_items().get(item_id)
+    if item is not None:
+        return item
     raise LookupError(f"no item with id '{item_id}' in data/")

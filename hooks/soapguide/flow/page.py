@@ -60,25 +60,10 @@ def plain_text(markup: str) -> str:
 
 def item_name(content: Content, item_id: str) -> str:
     """A readable name for the guide item with ``item_id`` (its title, question or text)."""
-    return ItemNames(content)(item_id)
-
-
-class ItemNames:
-    """``item_name`` for many ids: every item's name, found in one walk of the content."""
-
-    def __init__(self, content: Content):
-        self.content = content
-        self._names: dict[str, str] | None = None
-
-    def __call__(self, item_id: str) -> str:
-        if self._names is None:
-            self._names = {}
-            for name in self.content.documents:
-                for _, item in self.content.items_with_ids(name):
-                    self._names.setdefault(str(item["id"]), _name_of(item))
-        if item_id not in self._names:
-            raise LookupError(f"no item with id '{item_id}' in data/")
-        return self._names[item_id]
+    item = content.first_items().get(item_id)
+    if item is None:
+        raise LookupError(f"no item with id '{item_id}' in data/")
+    return _name_of(item)
 
 
 def _name_of(item: Mapping[str, Any]) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +13,14 @@ from ..render.assets import Bundle
 from ..render.schedule_text import clock_data
 from .checks import FLOW_FILE
 from .model import PHASE_NAMES, build_flow
-from .page import ItemNames, embed_json, flow_tree, plain_text, prefix_ids, question_numbers
+from .page import (
+    embed_json,
+    flow_tree,
+    item_name,
+    plain_text,
+    prefix_ids,
+    question_numbers,
+)
 
 # The flow stage's macros (flow.html).
 FLOW_TEMPLATES = Path(__file__).parent / "templates"
@@ -56,5 +64,5 @@ def flow_globals(content: Content) -> dict[str, Any]:
         # Paths ending at each outcome, counted once (not once per outcome over every path).
         "flow_path_counts": Counter(path.outcome.id for path in paths),
         "flow_outcome_phases": flow.outcome_phases(),
-        "item_name": ItemNames(content),
+        "item_name": partial(item_name, content),
     }

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +19,9 @@ class Content:
     # False when some data file is missing, unreadable or failed its schema: a check that looks
     # an id up across all files cannot then tell a wrong id from one in a file left out.
     complete: bool = True
+    _first_items: dict[str, Mapping[str, Any]] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
 
     def __getitem__(self, name: str) -> Any:
         return self.documents[name].data
@@ -29,6 +32,18 @@ class Content:
     def items_with_ids(self, name: str) -> Iterator[tuple[DataPath, Mapping[str, Any]]]:
         """Every mapping with an ``id`` anywhere in file ``name``, with its path."""
         yield from _walk_items(self.documents[name].data, ())
+
+    def first_items(self) -> dict[str, Mapping[str, Any]]:
+        """Every item with an id in any file, by id: the first one with each id, files in
+        order. Built once (the pages look items up by id thousands of times); the content is
+        not changed after it is read."""
+        if self._first_items is None:
+            index: dict[str, Mapping[str, Any]] = {}
+            for name in self.documents:
+                for _, item in self.items_with_ids(name):
+                    index.setdefault(str(item["id"]), item)
+            self._first_items = index
+        return self._first_items
 
     def ids(self, name: str) -> set[str]:
         return {str(item["id"]) for _, item in self.items_with_ids(name)}

@@ -15,69 +15,58 @@ the search sees the page is what works.
 
 from __future__ import annotations
 
-from html.parser import HTMLParser
+import re
 
 ATTRIBUTE = "data-search-exclude"
-# Elements that never have an end tag (the parser must not wait for one).
+# Elements that never have an end tag (a marked one must not wait for one).
 _VOID = frozenset(
     "area base br col embed hr img input link meta source track wbr".split()  # noqa: SIM905
 )
-
-
-class _Cutter(HTMLParser):
-    """Copies the HTML it is fed, but for the elements marked with ATTRIBUTE (and all in them)."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=False)
-        self.kept: list[str] = []
-        # > 0: inside a marked element; counts the open elements of its tag (only those: an
-        # element of another tag left unclosed, a <p> or an <li>, cannot throw the count off).
-        self.depth = 0
-        self.marked_tag = ""
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if self.depth:
-            self.depth += tag == self.marked_tag
-        elif any(name == ATTRIBUTE for name, _ in attrs):
-            if tag not in _VOID:  # a void element has no end tag to wait for
-                self.depth, self.marked_tag = 1, tag
-        else:
-            self.kept.append(self.get_starttag_text() or "")
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if not self.depth and not any(name == ATTRIBUTE for name, _ in attrs):
-            self.kept.append(self.get_starttag_text() or "")
-
-    def handle_endtag(self, tag: str) -> None:
-        if self.depth:
-            self.depth -= tag == self.marked_tag
-        else:
-            self.kept.append(f"</{tag}>")
-
-    def _keep(self, text: str) -> None:
-        if not self.depth:
-            self.kept.append(text)
-
-    def handle_data(self, data: str) -> None:
-        self._keep(data)
-
-    def handle_entityref(self, name: str) -> None:
-        self._keep(f"&{name};")
-
-    def handle_charref(self, name: str) -> None:
-        self._keep(f"&#{name};")
-
-    def handle_comment(self, data: str) -> None:
-        self._keep(f"<!--{data}-->")
+# Elements whose content is text, not markup: a "</div>" in a script is not an end tag.
+_RAW_TEXT = frozenset({"script", "style", "textarea", "title"})
+# A comment, or a start or end tag: its name, then its attributes (quoted values may hold ">").
+_TAG = re.compile(
+    r"""<!--.*?-->|<(/?)([A-Za-z][A-Za-z0-9-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>""", re.DOTALL
+)
+_MARK = re.compile(rf"(?:^|\s){ATTRIBUTE}(?=[\s=/]|$)")
 
 
 def searchable(html: str) -> str:
     """``html`` without the elements marked ``data-search-exclude`` (a marked element ends
     at the end tag that closes it; one never closed takes the rest of the page with it, which
-    only shortens the index)."""
+    only shortens the index).
+
+    One pass over the tags, copying the text between cuts as it stands: a marked element ends
+    where the open elements of its own tag are all closed (only those: an element of another
+    tag left unclosed inside it, a <p> or an <li>, cannot throw the count off)."""
     if ATTRIBUTE not in html:
         return html
-    cutter = _Cutter()
-    cutter.feed(html)
-    cutter.close()
-    return "".join(cutter.kept)
+    kept: list[str] = []
+    copied_to = 0  # html[:copied_to] is dealt with: kept, or cut
+    marked_tag, depth = "", 0
+    position = 0
+    while (tag := _TAG.search(html, position)) is not None:
+        position = tag.end()
+        closing, name, attributes = tag.group(1), (tag.group(2) or "").lower(), tag.group(3)
+        if not name:  # a comment
+            continue
+        if not closing and name in _RAW_TEXT:  # skip to its end tag: its text has no tags
+            end = re.compile(rf"</{name}\s*>", re.IGNORECASE).search(html, position)
+            position = end.end() if end else len(html)
+        if depth:
+            if name == marked_tag:
+                depth += -1 if closing else 1
+                if not depth:
+                    copied_to = position
+            continue
+        if closing or not _MARK.search(attributes or ""):
+            continue
+        kept.append(html[copied_to : tag.start()])
+        copied_to = position
+        ends_here = name in _VOID or name in _RAW_TEXT or attributes.rstrip().endswith("/")
+        if not ends_here:  # a raw-text element was skipped to its end above
+            marked_tag, depth = name, 1
+    if depth:  # never closed: the rest of the page goes
+        return "".join(kept)
+    kept.append(html[copied_to:])
+    return "".join(kept)
