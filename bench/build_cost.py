@@ -7,10 +7,11 @@ step ÷ the floor, in wall time (what a person waits) and in CPU time (steadier 
 processes share the machine).
 
 Our build is measured twice over. A *rebuild*: content that passed its checks before (the check
-cache, hooks/soapguide/check/cache.py) and the engine's compiled bytecode kept (under
+cache, hooks/soapguide/check/cache.py), its texts converted before (the text store,
+hooks/soapguide/render/text_store.py) and the engine's compiled bytecode kept (under
 PYTHONPYCACHEPREFIX, as `make` keeps it), as on a second `make build`. A *first build*: every
 check run and every engine module compiled from source, as on a fresh clone in CI
-(SOAPGUIDE_CHECK_CACHE=off, PYTHONDONTWRITEBYTECODE=1). The floor gets the rebuild's settings;
+(SOAPGUIDE_CACHE=off, PYTHONDONTWRITEBYTECODE=1). The floor gets the rebuild's settings;
 MkDocs and Material are compiled when they are installed, in both.
 """
 
@@ -68,8 +69,8 @@ def measure_build(project: Path, runs: int, pdf_runs: int, work: Path = WORK) ->
         "PYTHONDONTWRITEBYTECODE": "",  # empty: bytecode is written, under the prefix
         "PYTHONPYCACHEPREFIX": str(work / "pycache"),
     }
-    first_env = {**ENV, "SOAPGUIDE_CHECK_CACHE": "off", "PYTHONDONTWRITEBYTECODE": "1"}
-    # The check cache and the bytecode, filled.
+    first_env = {**ENV, "SOAPGUIDE_CACHE": "off", "PYTHONDONTWRITEBYTECODE": "1"}
+    # The check cache, the text store and the bytecode, filled.
     run_many(probe(project, site_ours), repo, 1, rebuild_env, clean(site_ours))
     ours_runs, cold_runs, floor_runs = [], [], []
     for _ in range(runs):

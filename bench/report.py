@@ -146,9 +146,11 @@ def build_section(cost: BuildCost) -> str:
         "runs of ours (a rebuild and a first build) and of the floor, in turns. The parts are "
         "timed inside our build (bench/build_probe.py); MkDocs and Material is the rest. "
         "*Rebuild*: content that passed its checks before, which skips them "
-        "(hooks/soapguide/check/cache.py), and the engine's bytecode kept (PYTHONPYCACHEPREFIX, "
-        "as `make` keeps it). *First build*: every check run and every engine module compiled, "
-        "as on a fresh clone in CI.\n\n"
+        "(hooks/soapguide/check/cache.py), its texts converted before "
+        "(hooks/soapguide/render/text_store.py), and the engine's bytecode kept "
+        "(PYTHONPYCACHEPREFIX, as `make` keeps it). *First build*: every check run, every text "
+        "converted and every engine module compiled, as on a fresh clone in CI "
+        "(SOAPGUIDE_CACHE=off).\n\n"
         f"{split}\n\n### Against the floor\n\n"
         "The floor: the same pages with our macros' output already rendered (`make export`), "
         "built by plain MkDocs + Material (no hooks, no overrides). Peak memory is the "
@@ -173,8 +175,9 @@ def growth_section(sizes: Sequence[Size]) -> str:
     text = (
         "### Growth\n\n"
         "The content's lists made longer (bench/growth.py: copies with new ids; the flow grows "
-        f"a tree from one more answer to its first question). Builds without PDFs, every check "
-        f"run (no check cache), {len(sizes[0].runs.runs)} runs each.\n\n"
+        "a tree from one more answer to its first question). Builds without PDFs, every check "
+        "run and every text converted (SOAPGUIDE_CACHE=off), "
+        f"{len(sizes[0].runs.runs)} runs each.\n\n"
         + table(["size", *names, "wall", "CPU", "of which rendering (CPU)", "peak memory"], rows)
     )
     if len(sizes) >= 3:

@@ -92,9 +92,9 @@ def test_switched_off_every_load_checks_everything(project, checks_run):
 
 
 def test_the_switch_is_an_environment_variable(project, monkeypatch):
-    monkeypatch.setenv("SOAPGUIDE_CHECK_CACHE", "off")
+    monkeypatch.setenv("SOAPGUIDE_CACHE", "off")
     assert not CheckCache(project).enabled
-    monkeypatch.setenv("SOAPGUIDE_CHECK_CACHE", "on")
+    monkeypatch.setenv("SOAPGUIDE_CACHE", "on")
     assert CheckCache(project).enabled
 
 

@@ -50,6 +50,7 @@ from .render.schedule_text import schedule_view, soap_dates_text
 from .render.scripts import PHASES, card_id, card_versions, phase_text, script_phases
 from .render.templating import PAGE_ROOTS, GuideRenderer, PageError
 from .render.text import TextRenderer
+from .render.text_store import ConvertedTexts
 
 # What the templates need to show a script in its phases (render.scripts).
 SCRIPT_GLOBALS = {
@@ -146,6 +147,7 @@ class Guide:
                 failures.append(str(error))
         _raise_if_any(failures, building)
         self.pages = done
+        self.renderer.text.save()
         return {name: page.markdown for name, page in done.items()}
 
     def page(self, name: str, body: str, bundles: Iterable[str] = ()) -> RenderedPage:
@@ -293,7 +295,9 @@ def guide_for(
     )
     stamp = review_stamp(content["meta"], soap_dates_text(schedule))
     today = today or dt.date.today()
-    text = TextRenderer(markdown_extensions, markdown_configs)
+    extensions, configs = list(markdown_extensions or []), dict(markdown_configs or {})
+    store = ConvertedTexts.under(root, extensions, configs) if root is not None else None
+    text = TextRenderer(extensions, configs, store)
     renderer = GuideRenderer(
         content,
         text,

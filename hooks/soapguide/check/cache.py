@@ -10,11 +10,13 @@ never import jsonschema.
 The cache holds one fingerprint (a SHA-256 of those inputs), written only after a check passed,
 in ``.cache/soapguide/checked`` under the project. A change to any input changes the
 fingerprint, so the checks run again and report exactly what they would have. Deleting the
-folder, or SOAPGUIDE_CHECK_CACHE=off, makes every build check everything.
+folder, or SOAPGUIDE_CACHE=off (which turns off every cache of the build's, render/text_store.py
+too), makes every build check everything.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import importlib.util
 import os
@@ -24,27 +26,63 @@ from pathlib import Path
 
 # The engine's source: a change to any check, schema message or reader changes the fingerprint.
 ENGINE = Path(__file__).resolve().parents[1]
-CACHE_FILE = Path(".cache") / "soapguide" / "checked"
-ENV_SWITCH = "SOAPGUIDE_CHECK_CACHE"
+CACHE_FOLDER = Path(".cache") / "soapguide"
+CACHE_FILE = CACHE_FOLDER / "checked"
+ENV_SWITCH = "SOAPGUIDE_CACHE"
 
 
-def fingerprint(inputs: Iterable[Path]) -> str:
+def caches_on() -> bool:
+    """False when SOAPGUIDE_CACHE says off (or 0, no): every build then does all its work."""
+    return os.environ.get(ENV_SWITCH, "on").lower() not in {"off", "0", "no"}
+
+
+def fingerprint(inputs: Iterable[Path], installs: Iterable[str] = ("jsonschema",)) -> str:
     """A SHA-256 of every input file (its path and bytes), of the engine's source, and of the
-    Python and jsonschema installs that run the checks."""
-    digest = hashlib.sha256()
-    engine = (p for p in ENGINE.rglob("*") if p.suffix in {".py", ".html", ".json"})
-    files = {path.resolve() for path in (*inputs, *engine)}
-    for path in sorted(files):
-        digest.update(str(path).encode("utf-8") + b"\0")
-        digest.update(path.read_bytes() if path.is_file() else b"(none)")
-        digest.update(b"\0")
+    Python and package installs (``installs``, by module name) that do the work."""
+    digest = hashlib.sha256(engine_digest().encode("ascii"))
+    for path in sorted({path.resolve() for path in inputs}):
+        _add_file(digest, path)
     digest.update(sys.version.encode("utf-8"))
-    spec = importlib.util.find_spec("jsonschema")  # where it is, without importing it
-    origin = Path(spec.origin) if spec and spec.origin else None
-    if origin is not None:
-        stat = origin.parent.stat()
-        digest.update(f"{origin}:{stat.st_mtime_ns}".encode())
+    for module in installs:
+        digest.update(install_stamp(module).encode("utf-8"))
     return digest.hexdigest()
+
+
+@functools.cache
+def engine_digest() -> str:
+    """A SHA-256 of the engine's source (read once per process: both caches use it)."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in ENGINE.rglob("*") if p.suffix in {".py", ".html", ".json"}):
+        _add_file(digest, path)
+    return digest.hexdigest()
+
+
+def _add_file(digest: hashlib._Hash, path: Path) -> None:
+    digest.update(str(path).encode("utf-8") + b"\0")
+    digest.update(path.read_bytes() if path.is_file() else b"(none)")
+    digest.update(b"\0")
+
+
+def install_stamp(module: str) -> str:
+    """Where ``module`` is installed and when its folder last changed, found without importing
+    it: an upgrade or reinstall changes the stamp."""
+    spec = importlib.util.find_spec(module)
+    origin = Path(spec.origin) if spec and spec.origin else None
+    if origin is None:
+        return f"{module}:(none)"
+    return f"{origin}:{origin.parent.stat().st_mtime_ns}"
+
+
+def write_whole(file: Path, text: str) -> None:
+    """Write ``file`` whole or not at all (builds may run side by side); a folder that cannot
+    be written only means the next build does the work again."""
+    try:
+        file.parent.mkdir(parents=True, exist_ok=True)
+        partial = file.with_name(f"{file.name}.{os.getpid()}")
+        partial.write_text(text, encoding="utf-8")
+        os.replace(partial, file)
+    except OSError:
+        return
 
 
 class CheckCache:
@@ -52,9 +90,7 @@ class CheckCache:
 
     def __init__(self, root: Path, enabled: bool | None = None) -> None:
         self.file = root / CACHE_FILE
-        if enabled is None:
-            enabled = os.environ.get(ENV_SWITCH, "on").lower() not in {"off", "0", "no"}
-        self.enabled = enabled
+        self.enabled = caches_on() if enabled is None else enabled
 
     def passed(self, key: str) -> bool:
         if not self.enabled:
@@ -65,14 +101,6 @@ class CheckCache:
             return False
 
     def remember(self, key: str) -> None:
-        """Note ``key`` as passed. Written whole or not at all (builds may run side by side);
-        a folder that cannot be written only means the next build checks again."""
-        if not self.enabled:
-            return
-        try:
-            self.file.parent.mkdir(parents=True, exist_ok=True)
-            partial = self.file.with_name(f"{self.file.name}.{os.getpid()}")
-            partial.write_text(key + "\n", encoding="ascii")
-            os.replace(partial, self.file)
-        except OSError:
-            return
+        """Note ``key`` as passed (write_whole)."""
+        if self.enabled:
+            write_whole(self.file, key + "\n")

@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import markdown
 import nh3
 from markupsafe import Markup, escape
 
 from ..check.text_policy import SAFE_SCHEMES
+
+if TYPE_CHECKING:
+    from .text_store import ConvertedTexts
 
 ALLOWED_TAGS = {"a", "abbr", "b", "br", "code", "em", "i", "li", "ol", "p", "strong", "ul"}
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}}
@@ -53,10 +56,14 @@ def sanitize(html: str) -> str:
 
 
 class TextRenderer:
-    """Markdown -> safe HTML for content text, with the site's Markdown extensions."""
+    """Markdown -> safe HTML for content text, with the site's Markdown extensions. With a
+    ``store``, text an earlier build converted is taken from it (render/text_store.py)."""
 
     def __init__(
-        self, extensions: list[Any] | None = None, configs: Mapping[str, Any] | None = None
+        self,
+        extensions: list[Any] | None = None,
+        configs: Mapping[str, Any] | None = None,
+        store: ConvertedTexts | None = None,
     ):
         chosen = text_extensions(list(extensions or []))
         names = {e for e in chosen if isinstance(e, str)}
@@ -67,16 +74,29 @@ class TextRenderer:
         # The same text is shown on several pages (a script on its page, its print card and in
         # the flow): convert each text once per build.
         self._converted: dict[str, Markup] = {}
+        self.store = store
 
     def block(self, text: object) -> Markup:
         """Paragraphs and lists."""
         source = str(text)
         html = self._converted.get(source)
         if html is None:
-            self._markdown.reset()
-            html = Markup(sanitize(self._markdown.convert(source))).strip()
+            stored = self.store.get(source) if self.store is not None else None
+            html = Markup(stored) if stored is not None else self._convert(source)
             self._converted[source] = html
         return html
+
+    def _convert(self, source: str) -> Markup:
+        self._markdown.reset()
+        html = Markup(sanitize(self._markdown.convert(source))).strip()
+        if self.store is not None:
+            self.store.add(source, str(html))
+        return html
+
+    def save(self) -> None:
+        """Keep this build's conversions for the next (when there is a store)."""
+        if self.store is not None:
+            self.store.save()
 
     def inline(self, text: object) -> Markup:
         """One line of text, without the surrounding paragraph."""
