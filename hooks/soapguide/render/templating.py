@@ -77,8 +77,8 @@ class ItemLookupError(LookupError):
 
 
 class CompiledMacros(FileSystemBytecodeCache):
-    """The macro files, compiled, kept between builds: compiling them costs more than all the
-    rest of our setup. Jinja keeps them per user in the system temp folder and recompiles a
+    """The macro files and the pages, compiled, kept between builds: compiling them costs more
+    than all the rest of our setup. Jinja keeps them per user in the system temp folder and recompiles a
     file whose source changed; the key also covers the environment's settings, filters and
     Jinja's version, which change the compiled code without changing the source."""
 
@@ -344,7 +344,7 @@ class GuideRenderer:
         try:
             # The body, moved down to its place in the file, so that Jinja's lines are the file's.
             padded = "\n" * skipped + source.body
-            code = self.env.compile(padded, name=page_name, filename=page_name)
+            code = self._compiled(padded, page_name)
             self._template = self.env.template_class.from_code(
                 self.env, code, self.env.make_globals(None)
             )
@@ -364,6 +364,18 @@ class GuideRenderer:
         except UnknownBundleError as error:
             raise PageError(f"{page_name}:{_meta_line(text, 'assets')}: {error}") from None
         return RenderedPage(page_name, source.body, markdown, assets), dict(self._link_lines)
+
+    def _compiled(self, source: str, page_name: str) -> Any:
+        """The page's template code, kept between builds with the macros' (CompiledMacros):
+        a page whose source is unchanged is not compiled again."""
+        cache = self.env.bytecode_cache
+        if cache is None:
+            return self.env.compile(source, name=page_name, filename=page_name)
+        bucket = cache.get_bucket(self.env, page_name, page_name, source)
+        if bucket.code is None:
+            bucket.code = self.env.compile(source, name=page_name, filename=page_name)
+            cache.set_bucket(bucket)
+        return bucket.code
 
     def _describe(self, error: TemplateError, page_name: str) -> str:
         line = getattr(error, "lineno", None) or _template_line(error, page_name)
