@@ -224,11 +224,12 @@ def load_office(
 ) -> tuple[Content, Office | None, ContentChanges]:
     """Read ``office_dir`` (default ``root/office``) and apply it to checked ``content``;
     raise ContentErrors listing every problem. Without the folder: the content unchanged."""
+    office_dir = office_dir or root / OFFICE_FOLDER
+    if not office_dir.is_dir():  # upstream: nothing to read, no schemas to load
+        return content, None, ContentChanges()
     schemas_dir = schemas_dir or root / "schemas"
     data_schemas, _ = load_schemas(schemas_dir, root)
-    office, errors = read_office(
-        office_dir or root / OFFICE_FOLDER, root, schemas_dir, data_schemas
-    )
+    office, errors = read_office(office_dir, root, schemas_dir, data_schemas)
     if office is None:
         if errors:
             raise ContentErrors(errors)

@@ -13,6 +13,8 @@ from .assets import PageAssets
 
 # The YAML front matter block MkDocs reads (mkdocs.utils.meta.YAML_RE).
 _FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+# The same safe YAML, parsed by libyaml when PyYAML has it (about ten times faster).
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True)
@@ -30,7 +32,7 @@ def split_front_matter(text: str) -> PageSource:
     if not match:
         return PageSource({}, text, 1)
     try:
-        meta = yaml.safe_load(match.group(1))
+        meta = yaml.load(match.group(1), Loader=_SAFE_LOADER)
     except yaml.YAMLError:
         return PageSource({}, text, 1)
     if not isinstance(meta, dict):

@@ -78,9 +78,9 @@ class ItemLookupError(LookupError):
 
 class CompiledMacros(FileSystemBytecodeCache):
     """The macro files and the pages, compiled, kept between builds: compiling them costs more
-    than all the rest of our setup. Jinja keeps them per user in the system temp folder and recompiles a
-    file whose source changed; the key also covers the environment's settings, filters and
-    Jinja's version, which change the compiled code without changing the source."""
+    than all the rest of our setup. Jinja keeps them per user in the system temp folder and
+    recompiles a file whose source changed; the key also covers the environment's settings,
+    filters and Jinja's version, which change the compiled code without changing the source."""
 
     def __init__(self, env: Environment):
         super().__init__()
