@@ -22,7 +22,7 @@ from .builder.templating import (
     BUILDER_TEMPLATES,
     builder_globals,
 )
-from .check.cache import CheckCache, fingerprint
+from .check.cache import CACHE_FOLDER, CheckCache, caches_on, fingerprint
 from .check.schemas import display_path, load_schemas
 from .check.validate import validate
 from .flow.checks import check_flow
@@ -64,6 +64,8 @@ SCRIPT_GLOBALS = {
 # Cross-file checks owned by stages after ``check``; they run with check's own.
 LATER_CHECKS = (check_flow, check_builder)
 OFFICE_FOLDER = "office"
+# Where a build keeps its compiled templates, with its other caches (check/cache.py).
+COMPILED_FOLDER = CACHE_FOLDER / "jinja"
 
 # The asset bundles of every stage, and which macros need which (see render/assets.py).
 BUNDLES = {**PRINT_BUNDLES, **FLOW_BUNDLES, **BUILDER_BUNDLES}
@@ -317,6 +319,8 @@ def guide_for(
         bundles=BUNDLES,
         macro_bundles=MACRO_BUNDLES,
         removed=changes.removed,
+        compiled_dir=root / COMPILED_FOLDER if root is not None else None,
+        keep_compiled=caches_on() if root is not None else True,
     )
     page_changes = PageChanges.from_office(overlay, text.block, root or Path.cwd())
     return Guide(

@@ -80,10 +80,14 @@ class CompiledMacros(FileSystemBytecodeCache):
     """The macro files and the pages, compiled, kept between builds: compiling them costs more
     than all the rest of our setup. Jinja keeps them per user in the system temp folder and
     recompiles a file whose source changed; the key also covers the environment's settings,
-    filters and Jinja's version, which change the compiled code without changing the source."""
+    filters and Jinja's version, which change the compiled code without changing the source.
+    A build keeps them under its project instead (``directory``: .cache/soapguide/jinja), with
+    the build's other caches."""
 
-    def __init__(self, env: Environment):
-        super().__init__()
+    def __init__(self, env: Environment, directory: Path | None = None):
+        if directory is not None:
+            directory.mkdir(parents=True, exist_ok=True)
+        super().__init__(str(directory) if directory is not None else None)
         settings = (
             jinja2.__version__,
             env.autoescape,
@@ -122,7 +126,11 @@ class GuideRenderer:
         bundles: Mapping[str, Bundle] | None = None,
         macro_bundles: Mapping[str, str] | None = None,
         removed: Mapping[str, str] | None = None,
+        compiled_dir: Path | None = None,
+        keep_compiled: bool = True,
     ):
+        """``compiled_dir``: where compiled templates are kept (None: the system temp folder);
+        ``keep_compiled`` False compiles every template every time."""
         self.content = content
         self.text = text
         self.directory_urls = directory_urls
@@ -162,9 +170,10 @@ class GuideRenderer:
             linked=self.linked,
         )
         self.env.filters.update(extra_filters or {})
-        # Without a private temp folder to keep them in, the macros are compiled every time.
-        with contextlib.suppress(RuntimeError):
-            self.env.bytecode_cache = CompiledMacros(self.env)
+        # Without a private folder to keep them in, the templates are compiled every time.
+        if keep_compiled:
+            with contextlib.suppress(RuntimeError, OSError):
+                self.env.bytecode_cache = CompiledMacros(self.env, compiled_dir)
         self.env.globals.update(
             data={name: content[name] for name in content.documents},
             item=self.item,
