@@ -117,3 +117,67 @@ def test_the_fingerprint_changes_with_any_byte_of_an_input(project):
     before = fingerprint(files)
     files[0].write_bytes(files[0].read_bytes() + b" ")
     assert fingerprint(files) != before
+
+
+# --- an office/ folder on top of data/ (a fork) ----------------------------------------------
+
+
+@pytest.fixture
+def fork(tmp_path: Path) -> Path:
+    from tests.office.support import checked_project
+
+    return checked_project(tmp_path / "fork")
+
+
+@pytest.fixture
+def office_reads(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """For each read of the office, whether it was taken as checked before."""
+    reads: list[bool] = []
+    read_office = guide_module.read_office
+
+    def noted(*args, **kwargs):
+        reads.append(bool(args[4] if len(args) > 4 else kwargs.get("checked", False)))
+        return read_office(*args, **kwargs)
+
+    monkeypatch.setattr(guide_module, "read_office", noted)
+    return reads
+
+
+def load_fork(fork: Path):
+    return guide_module.load_guide(fork / "data", fork)
+
+
+def test_an_office_that_passed_is_applied_but_not_checked_again(fork, office_reads):
+    first = load_fork(fork)
+    again = load_fork(fork)
+    assert office_reads == [False, True]
+    assert again.content.documents.keys() == first.content.documents.keys()
+    for name, document in first.content.documents.items():
+        assert again.content[name] == document.data, name
+    assert again.changes == first.changes
+
+
+def test_a_changed_office_file_is_checked_again_and_its_error_reported(fork, office_reads):
+    load_fork(fork)
+    office_file = fork / "office" / "office.yml"
+    office_file.write_text(
+        office_file.read_text(encoding="utf-8") + "\nnot_a_key_the_schema_knows: 1\n"
+    )
+    with pytest.raises(ContentErrors, match="not_a_key_the_schema_knows"):
+        load_fork(fork)
+    assert office_reads == [False, False]
+
+
+def test_a_changed_data_file_checks_the_office_again(fork, office_reads):
+    load_fork(fork)
+    data_file = next(iter(sorted((fork / "data").glob("*.yml"))))
+    data_file.write_text(data_file.read_text(encoding="utf-8") + "\n# a comment\n")
+    load_fork(fork)
+    assert office_reads == [False, False]
+
+
+def test_with_the_caches_off_the_office_is_checked_every_time(fork, office_reads, monkeypatch):
+    monkeypatch.setenv("SOAPGUIDE_CACHE", "off")
+    load_fork(fork)
+    load_fork(fork)
+    assert office_reads == [False, False]

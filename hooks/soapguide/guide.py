@@ -64,6 +64,8 @@ SCRIPT_GLOBALS = {
 # Cross-file checks owned by stages after ``check``; they run with check's own.
 LATER_CHECKS = (check_flow, check_builder)
 OFFICE_FOLDER = "office"
+# The check cache of an office/ folder (on top of data/'s own, check/cache.py).
+OFFICE_CHECKED = "office-checked"
 # Where a build keeps its compiled templates, with its other caches (check/cache.py).
 COMPILED_FOLDER = CACHE_FOLDER / "jinja"
 
@@ -222,25 +224,40 @@ def load_content(
 
 
 def load_office(
-    content: Content, root: Path, office_dir: Path | None = None, schemas_dir: Path | None = None
+    content: Content,
+    root: Path,
+    office_dir: Path | None = None,
+    schemas_dir: Path | None = None,
+    cache: CheckCache | None = None,
+    data_dir: Path | None = None,
 ) -> tuple[Content, Office | None, ContentChanges]:
     """Read ``office_dir`` (default ``root/office``) and apply it to checked ``content``;
-    raise ContentErrors listing every problem. Without the folder: the content unchanged."""
+    raise ContentErrors listing every problem. Without the folder: the content unchanged.
+    With a ``cache``, an office that passed on byte-identical ``data_dir`` (default
+    ``root/data``), schemas and office files is read and applied, not checked again."""
     office_dir = office_dir or root / OFFICE_FOLDER
     if not office_dir.is_dir():  # upstream: nothing to read, no schemas to load
         return content, None, ContentChanges()
     schemas_dir = schemas_dir or root / "schemas"
-    data_schemas, _ = load_schemas(schemas_dir, root)
-    office, errors = read_office(office_dir, root, schemas_dir, data_schemas)
+    key = ""
+    if cache is not None:
+        data_files = (data_dir or root / "data").iterdir()
+        office_files = (path for path in office_dir.rglob("*") if path.is_file())
+        key = fingerprint([*data_files, *schemas_dir.iterdir(), *office_files])
+    checked = bool(key) and cache is not None and cache.passed(key)
+    data_schemas = {} if checked else load_schemas(schemas_dir, root)[0]
+    office, errors = read_office(office_dir, root, schemas_dir, data_schemas, checked)
     if office is None:
         if errors:
             raise ContentErrors(errors)
         return content, None, ContentChanges()
     content, changes, more = apply_changes(
-        content, office, data_schemas, display_path(schemas_dir, root), LATER_CHECKS
+        content, office, data_schemas, display_path(schemas_dir, root), LATER_CHECKS, checked
     )
     if errors or more:
         raise ContentErrors(errors + more)
+    if key and not checked and cache is not None:
+        cache.remember(key)
     return content, office, changes
 
 
@@ -259,7 +276,10 @@ def load_guide(
     ``office``: an office mapping to use when there is no office folder (the tests of the
     office on pages and paper give one so)."""
     checked = load_content(data_dir, root, cache=CheckCache(root))
-    content, overlay, changes = load_office(checked, root, office_dir)
+    office_cache = CheckCache(root, name=OFFICE_CHECKED)
+    content, overlay, changes = load_office(
+        checked, root, office_dir, cache=office_cache, data_dir=data_dir
+    )
     return guide_for(
         content,
         markdown_extensions,

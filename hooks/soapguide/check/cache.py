@@ -8,7 +8,9 @@ rebuild in CI, `make bench`) then skip the schema validation and the cross-file 
 never import jsonschema.
 
 The cache holds one fingerprint (a SHA-256 of those inputs), written only after a check passed,
-in ``.cache/soapguide/checked`` under the project. A change to any input changes the
+in ``.cache/soapguide/checked`` under the project. A fork's office/ folder has its own, in
+``office-checked``: the office's files, the data files and the schemas; on a match the office
+is read and applied to the content but not checked again. A change to any input changes the
 fingerprint, so the checks run again and report exactly what they would have. Deleting the
 folder, or SOAPGUIDE_CACHE=off (which turns off every cache of the build's, render/text_store.py
 too), makes every build check everything.
@@ -88,8 +90,10 @@ def write_whole(file: Path, text: str) -> None:
 class CheckCache:
     """The fingerprint of the last content that passed, kept under ``root``."""
 
-    def __init__(self, root: Path, enabled: bool | None = None) -> None:
-        self.file = root / CACHE_FILE
+    def __init__(self, root: Path, enabled: bool | None = None, name: str = CACHE_FILE.name):
+        """``name``: the file under .cache/soapguide/ (one per kind of check: ``checked`` for
+        data/, ``office-checked`` for an office/ folder on top of it)."""
+        self.file = root / CACHE_FOLDER / name
         self.enabled = caches_on() if enabled is None else enabled
 
     def passed(self, key: str) -> bool:

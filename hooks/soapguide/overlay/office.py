@@ -113,10 +113,16 @@ class Office:
 
 
 def read_office(
-    folder: Path, root: Path, schemas_dir: Path, data_schemas: Mapping[str, Any]
+    folder: Path,
+    root: Path,
+    schemas_dir: Path,
+    data_schemas: Mapping[str, Any],
+    checked: bool = False,
 ) -> tuple[Office | None, list[ContentError]]:
     """The office in ``folder`` (None, and no problem, when there is no such folder: upstream)
-    and every problem with its office.yml, its brand colour and its logo."""
+    and every problem with its office.yml, its brand colour and its logo. ``checked``: the
+    same folder, on the same content, passed every check before (check/cache.py): it is read,
+    not checked again."""
     if not folder.is_dir():
         return None, []
     shown = display_path(folder, root)
@@ -141,6 +147,8 @@ def read_office(
     document, errors = load_yaml(path, display_path(path, root))
     if document is None:
         return None, errors
+    if checked:
+        return Office(document, folder, shown), errors
     for file_check in FILE_CHECKS:
         errors += file_check(document)
     schema_file = schemas_dir / OFFICE_SCHEMA
