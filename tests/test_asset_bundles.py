@@ -24,9 +24,22 @@ def assets_of(guide, text: str, name: str = "docs/page.md"):
     return guide.pages[name].assets
 
 
-def test_a_page_of_plain_guide_macros_loads_no_bundle(guide):
-    assets = assets_of(guide, FRONT + "# FAQ\n\n{{ faq() }}\n")
+def test_a_page_of_the_guides_shared_components_loads_no_bundle(guide):
+    # The rule and lists every kind of page shows are guide.css's, which every page loads.
+    assets = assets_of(guide, FRONT + "# Rule\n\n{{ rule_first() }}\n{{ voicemail_rules() }}\n")
     assert assets.bundles == () and assets.paths() == ()
+
+
+@pytest.mark.parametrize("macro", ["faq()", "myths_table()", "checklist()", "answer_first()"])
+def test_a_content_section_brings_the_content_styles_only(guide, macro):
+    assets = assets_of(guide, FRONT + "{{ " + macro + " }}\n")
+    assert assets.bundles == ("content",)
+    assert assets.css == ("assets/stylesheets/content.css",) and assets.js == ()
+
+
+def test_soaps_dates_bring_the_table_styles(guide):
+    assets = assets_of(guide, FRONT + "{{ soap_schedule() }}\n")
+    assert assets.css == ("assets/stylesheets/tables.css",) and assets.js == ()
 
 
 def test_a_print_macro_brings_the_print_pages_styles_and_script(guide):
@@ -73,7 +86,11 @@ def test_the_builder_brings_the_card_on_paper_and_nothing_else_of_the_print_page
 
 def test_the_flow_map_needs_the_flows_styles_and_its_own_but_not_the_script(guide):
     assets = assets_of(guide, FRONT + "{{ flow_map() }}\n")
-    assert assets.css == ("assets/stylesheets/flow.css", "assets/stylesheets/flow-map.css")
+    assert assets.css == (
+        "assets/stylesheets/flow.css",
+        "assets/stylesheets/tables.css",
+        "assets/stylesheets/flow-map.css",
+    )
     assert assets.js == ()
 
 
