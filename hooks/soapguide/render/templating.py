@@ -41,7 +41,7 @@ TEMPLATES = Path(__file__).parent / "templates"
 # advising office's own pages (soapguide.overlay). Both are served from the site's root.
 PAGE_ROOTS = ("docs/", "office/pages/")
 # What a page that calls them loads (assets.py): the macros of macros.html that place one of
-# the guide's content sections, each on a page or two, bring its styles (content.css). The
+# the guide's content sections, each on a page or two, bring their styles (content.css). The
 # rest of macros.html (the rule, the script card, lists every kind of page shows) is styled by
 # guide.css, which every page loads.
 # SOAP's dates are a table with a class of its own, as the flow map is (tables.css).
@@ -62,6 +62,10 @@ CONTENT_MACRO_BUNDLES = dict.fromkeys(
         "channel_list",
         "tailoring",
         "placeholder_list",
+        # Pages place script cards of both phases at once (the flow, the print pages and the
+        # builder show one phase per card, through their own macros).
+        "all_script_cards",
+        "script_card",
         "situations",
         "mistakes",
         "faq",
