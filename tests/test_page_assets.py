@@ -127,8 +127,26 @@ USED_STYLESHEETS = """
 ([ours, combined]) => {
   const root = [document.documentElement, document.body];
   const found = {};
+  // A rule's selectors: split at its top-level commas, not those inside :is(...) and the like.
+  function selectors(text) {
+    const found = [];
+    let depth = 0, start = 0;
+    for (let i = 0; i < text.length; i++) {
+      if (text[i] === "(") depth++;
+      else if (text[i] === ")") depth--;
+      else if (text[i] === "," && depth === 0) {
+        found.push(text.slice(start, i));
+        start = i + 1;
+      }
+    }
+    return [...found, text.slice(start)];
+  }
   function matches(selector) {
-    const plain = selector.replace(/::?[a-z-]+(\\((?:[^()]|\\([^()]*\\))*\\))?/g, "").trim();
+    // Without pseudo-elements and states (:hover, ::before, :target...); the selector lists of
+    // :is(), :where(), :not() and :has() are kept, as they say which elements a rule is for.
+    const plain = selector
+      .replace(/::?(?!(?:is|where|not|has)\\()[a-z-]+(\\((?:[^()]|\\([^()]*\\))*\\))?/g, "")
+      .trim();
     for (const candidate of [selector, plain]) {
       if (!candidate) continue;
       try {
@@ -139,7 +157,7 @@ USED_STYLESHEETS = """
   }
   function used(rules) {
     for (const rule of rules) {
-      if (rule.selectorText && rule.selectorText.split(",").some(matches)) return true;
+      if (rule.selectorText && selectors(rule.selectorText).some(matches)) return true;
       if (rule.cssRules && used(rule.cssRules)) return true;
     }
     return false;
