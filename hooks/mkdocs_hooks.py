@@ -9,7 +9,8 @@
   empties the site folder, so a broken page stops the build there (no half-built site). The
   menu takes the office's changes.
 - on_files: pages the office hides out; its own pages, logo and colour stylesheet in; our
-  stylesheets and scripts minified (soapguide.render.minify).
+  stylesheets and scripts minified (soapguide.render.minify); a page's own stylesheets, when
+  it has several, also as one file (soapguide.render.assets.combined_stylesheet).
 - on_page_markdown: hand MkDocs the page rendered in on_pre_build, and note the asset bundles
   it needs in ``page.meta["soapguide_assets"]`` (overrides/main.html links them).
 - The review stamp counts SOAPGUIDE_TODAY (YYYY-MM-DD) as today when it is set (the tests
@@ -44,7 +45,11 @@ from soapguide.overlay.colour import BRAND_STYLESHEET
 from soapguide.printing.pdf import JOBS, PdfError, PdfJob, build_pdfs, pdfs_wanted
 from soapguide.read.errors import ContentErrors
 from soapguide.render import csp
-from soapguide.render.assets import UnknownBundleError, front_matter_bundles
+from soapguide.render.assets import (
+    UnknownBundleError,
+    combined_stylesheet,
+    front_matter_bundles,
+)
 from soapguide.render.error_page import error_page
 from soapguide.render.minify import minifiable, minify
 from soapguide.render.review import BuildDateError, build_date
@@ -168,7 +173,25 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if css:
         files.append(File.generated(config, BRAND_STYLESHEET, content=css))
     _minify_own_assets(files, Path(config.docs_dir))
+    _combine_page_stylesheets(files, config, guide)
     return files
+
+
+def _combine_page_stylesheets(files: Files, config: MkDocsConfig, guide: Guide) -> None:
+    """Each set of stylesheets a page links of its own, as one file (soapguide.render.assets,
+    combined_stylesheet): the parts as shipped (minified), one after the other."""
+    made: set[str] = set()
+    if not _instant_navigation(config):  # otherwise every bundle is site-wide
+        for rendered in guide.pages.values():
+            css = rendered.assets.css
+            path = combined_stylesheet(css)
+            parts = [files.get_file_from_path(part) for part in css]
+            if path is None or path in made or None in parts:
+                continue
+            content = "".join(part.content_string for part in parts if part is not None)
+            files.append(File.generated(config, path, content=content))
+            made.add(path)
+    _state["combined"] = made
 
 
 def _minify_own_assets(files: Files, docs: Path) -> None:
@@ -192,7 +215,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> 
     except (PageError, UnknownBundleError) as error:
         raise PluginError(str(error)) from None
     if not _instant_navigation(config):  # otherwise every bundle is site-wide
-        page.meta["soapguide_assets"] = rendered.assets.as_template_data()
+        assets = rendered.assets.combined()
+        if assets.css and assets.css[0] not in _state.get("combined", set()):
+            assets = rendered.assets  # a set no page had when the files were listed
+        page.meta["soapguide_assets"] = assets.as_template_data()
     return rendered.markdown
 
 

@@ -24,9 +24,22 @@ def assets_of(guide, text: str, name: str = "docs/page.md"):
     return guide.pages[name].assets
 
 
-def test_a_page_of_plain_guide_macros_loads_no_bundle(guide):
-    assets = assets_of(guide, FRONT + "# FAQ\n\n{{ faq() }}\n")
+def test_a_page_of_the_guides_shared_components_loads_no_bundle(guide):
+    # The rule and lists every kind of page shows are guide.css's, which every page loads.
+    assets = assets_of(guide, FRONT + "# Rule\n\n{{ rule_first() }}\n{{ voicemail_rules() }}\n")
     assert assets.bundles == () and assets.paths() == ()
+
+
+@pytest.mark.parametrize("macro", ["faq()", "myths_table()", "checklist()", "answer_first()"])
+def test_a_content_section_brings_the_content_styles_only(guide, macro):
+    assets = assets_of(guide, FRONT + "{{ " + macro + " }}\n")
+    assert assets.bundles == ("content",)
+    assert assets.css == ("assets/stylesheets/content.css",) and assets.js == ()
+
+
+def test_soaps_dates_bring_the_table_styles(guide):
+    assets = assets_of(guide, FRONT + "{{ soap_schedule() }}\n")
+    assert assets.css == ("assets/stylesheets/tables.css",) and assets.js == ()
 
 
 def test_a_print_macro_brings_the_print_pages_styles_and_script(guide):
@@ -36,9 +49,48 @@ def test_a_print_macro_brings_the_print_pages_styles_and_script(guide):
     assert assets.js == ("assets/javascripts/print.js",)
 
 
+CARD_CSS = "assets/stylesheets/paper-card.css"
+POCKET_CSS = "assets/stylesheets/paper-pocket.css"
+
+
+def test_the_script_cards_bring_the_card_on_paper_and_no_pocket_page(guide):
+    for macro in ("print_script_cards()", "print_card_index()", "print_script_card('voicemail')"):
+        assets = assets_of(guide, FRONT + "{{ " + macro + " }}\n")
+        assert assets.css == (
+            "assets/stylesheets/paper.css",
+            CARD_CSS,
+            "assets/stylesheets/paper-sheets.css",
+        ), macro
+        # Each card has a "Print only this card" button.
+        assert assets.js == ("assets/javascripts/print.js",), macro
+
+
+def test_the_pocket_checklists_bring_the_pocket_page_and_no_card(guide):
+    for macro in ("pocket_checklist()", "pocket_checklist_sheets()"):
+        assets = assets_of(guide, FRONT + "{{ " + macro + " }}\n")
+        assert assets.css == (POCKET_CSS,) and assets.js == (), macro
+    both = "{{ print_button('Print') }}\n{{ pocket_checklist() }}\n"
+    with_buttons = assets_of(guide, FRONT + both)
+    assert with_buttons.css == ("assets/stylesheets/paper.css", POCKET_CSS)
+    assert with_buttons.js == ("assets/javascripts/print.js",)
+
+
+def test_the_builder_brings_the_card_on_paper_and_nothing_else_of_the_print_pages(guide):
+    pages = {**page_sources(REPO / "docs"), "docs/page.md": FRONT + "{{ script_builder() }}\n"}
+    guide.render_pages(pages)
+    assets = guide.pages["docs/page.md"].assets
+    assert assets.bundles == ("builder",)
+    assert assets.css == ("assets/stylesheets/builder.css", CARD_CSS)
+    assert assets.js == ("assets/javascripts/builder.js",)
+
+
 def test_the_flow_map_needs_the_flows_styles_and_its_own_but_not_the_script(guide):
     assets = assets_of(guide, FRONT + "{{ flow_map() }}\n")
-    assert assets.css == ("assets/stylesheets/flow.css", "assets/stylesheets/flow-map.css")
+    assert assets.css == (
+        "assets/stylesheets/flow.css",
+        "assets/stylesheets/tables.css",
+        "assets/stylesheets/flow-map.css",
+    )
     assert assets.js == ()
 
 

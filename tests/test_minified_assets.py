@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
+from soapguide.render.assets import COMBINED, combined_parts, combined_stylesheet
 from soapguide.render.minify import minifiable, minify
 from test_page_assets import DOCS, our_files, top_level_blocks
 
@@ -37,6 +38,31 @@ def test_a_shipped_stylesheet_has_every_rule_of_its_source(built_site: Path, nam
     source = (DOCS / name).read_text(encoding="utf-8")
     shipped = (built_site / name).read_text(encoding="utf-8")
     assert squeezed(shipped) == squeezed(source)
+
+
+def test_a_page_with_several_stylesheets_links_them_as_one_file_of_the_shipped_parts(
+    built_site: Path,
+):
+    """One request, compressed together; the file is the parts as shipped, in order."""
+    builder = (built_site / "make-your-script" / "index.html").read_text(encoding="utf-8")
+    combined = f"{COMBINED}builder+paper-card.css"
+    assert f'href="../{combined}"' in builder
+    assert 'href="../assets/stylesheets/builder.css"' not in builder
+    files = sorted((built_site / COMBINED).glob("*.css"))
+    assert files, "no page's stylesheets were combined"
+    for file in files:
+        parts = combined_parts(f"{COMBINED}{file.name}")
+        assert len(parts) > 1
+        shipped = "".join((built_site / part).read_text(encoding="utf-8") for part in parts)
+        assert file.read_text(encoding="utf-8") == shipped, file.name
+
+
+def test_a_combined_stylesheet_is_named_by_its_parts_and_only_for_ours():
+    css = ("assets/stylesheets/builder.css", "assets/stylesheets/paper-card.css")
+    path = combined_stylesheet(css)
+    assert path == f"{COMBINED}builder+paper-card.css" and combined_parts(path) == css
+    assert combined_stylesheet(css[:1]) is None
+    assert combined_stylesheet((*css, "office/extra.css")) is None
 
 
 def test_strings_urls_and_keep_comments_survive_in_a_stylesheet():

@@ -14,6 +14,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from soapguide.render.assets import COMBINED, combined_parts
 
 REPO = Path(__file__).resolve().parents[1]
 DOCS = REPO / "docs"
@@ -123,11 +124,29 @@ def test_paper_sizes_apply_only_in_print(name):
 # --- in Chromium: what each page uses ---------------------------------------------------------
 
 USED_STYLESHEETS = """
-(ours) => {
+([ours, combined]) => {
   const root = [document.documentElement, document.body];
   const found = {};
+  // A rule's selectors: split at its top-level commas, not those inside :is(...) and the like.
+  function selectors(text) {
+    const found = [];
+    let depth = 0, start = 0;
+    for (let i = 0; i < text.length; i++) {
+      if (text[i] === "(") depth++;
+      else if (text[i] === ")") depth--;
+      else if (text[i] === "," && depth === 0) {
+        found.push(text.slice(start, i));
+        start = i + 1;
+      }
+    }
+    return [...found, text.slice(start)];
+  }
   function matches(selector) {
-    const plain = selector.replace(/::?[a-z-]+(\\((?:[^()]|\\([^()]*\\))*\\))?/g, "").trim();
+    // Without pseudo-elements and states (:hover, ::before, :target...); the selector lists of
+    // :is(), :where(), :not() and :has() are kept, as they say which elements a rule is for.
+    const plain = selector
+      .replace(/::?(?!(?:is|where|not|has)\\()[a-z-]+(\\((?:[^()]|\\([^()]*\\))*\\))?/g, "")
+      .trim();
     for (const candidate of [selector, plain]) {
       if (!candidate) continue;
       try {
@@ -138,7 +157,7 @@ USED_STYLESHEETS = """
   }
   function used(rules) {
     for (const rule of rules) {
-      if (rule.selectorText && rule.selectorText.split(",").some(matches)) return true;
+      if (rule.selectorText && selectors(rule.selectorText).some(matches)) return true;
       if (rule.cssRules && used(rule.cssRules)) return true;
     }
     return false;
@@ -147,10 +166,29 @@ USED_STYLESHEETS = """
     const path = sheet.href && new URL(sheet.href).pathname.replace(/^\\//, "");
     const name = path && ours.find((own) => path.endsWith(own));
     if (name) found[name] = used(sheet.cssRules);
+    // A page's stylesheets shipped as one file: each part must be used, as if linked alone.
+    const one = path && Object.keys(combined).find((file) => path.endsWith(file));
+    for (const [part, text] of one ? combined[one] : []) {
+      const alone = new CSSStyleSheet();
+      alone.replaceSync(text);
+      found[part] = used(alone.cssRules);
+    }
   }
   return found;
 }
 """
+
+
+def combined_stylesheets(built_site: Path) -> dict[str, list[tuple[str, str]]]:
+    """Each file that ships a page's stylesheets as one, with its parts (path, shipped text)."""
+    folder = built_site / COMBINED
+    return {
+        f"{COMBINED}{file.name}": [
+            (part, (built_site / part).read_text(encoding="utf-8"))
+            for part in combined_parts(f"{COMBINED}{file.name}")
+        ]
+        for file in sorted(folder.glob("*.css"))
+    }
 
 
 @pytest.mark.long
@@ -159,10 +197,10 @@ def test_each_page_loads_only_the_assets_it_uses(page, site_server, site_pages, 
     css, scripts = sorted(our_files(".css")), our_files(".js")
     unknown = scripts - set(SCRIPT_NEEDS)
     assert not unknown, f"say in SCRIPT_NEEDS what these scripts act on: {sorted(unknown)}"
-    unused = []
+    unused, combined = [], combined_stylesheets(built_site)
     for path in site_pages:
         page.goto(site_server + path, wait_until="load")
-        for name, is_used in page.evaluate(USED_STYLESHEETS, css).items():
+        for name, is_used in page.evaluate(USED_STYLESHEETS, [css, combined]).items():
             if not is_used:
                 unused.append(f"/{path}: {name}")
         for src, _ in links(built_site, path).scripts:

@@ -48,7 +48,13 @@ from .render.pages import RenderedPage
 from .render.review import ReviewStamp, review_stamp
 from .render.schedule_text import schedule_view, soap_dates_text
 from .render.scripts import PHASES, card_id, card_versions, phase_text, script_phases
-from .render.templating import PAGE_ROOTS, GuideRenderer, PageError
+from .render.templating import (
+    CONTENT_BUNDLES,
+    CONTENT_MACRO_BUNDLES,
+    PAGE_ROOTS,
+    GuideRenderer,
+    PageError,
+)
 from .render.text import TextRenderer
 from .render.text_store import ConvertedTexts
 
@@ -70,8 +76,13 @@ OFFICE_CHECKED = "office-checked"
 COMPILED_FOLDER = CACHE_FOLDER / "jinja"
 
 # The asset bundles of every stage, and which macros need which (see render/assets.py).
-BUNDLES = {**PRINT_BUNDLES, **FLOW_BUNDLES, **BUILDER_BUNDLES}
-MACRO_BUNDLES = {**PRINT_MACRO_BUNDLES, **FLOW_MACRO_BUNDLES, **BUILDER_MACRO_BUNDLES}
+BUNDLES = {**CONTENT_BUNDLES, **PRINT_BUNDLES, **FLOW_BUNDLES, **BUILDER_BUNDLES}
+MACRO_BUNDLES = {
+    **CONTENT_MACRO_BUNDLES,
+    **PRINT_MACRO_BUNDLES,
+    **FLOW_MACRO_BUNDLES,
+    **BUILDER_MACRO_BUNDLES,
+}
 # What every page loads besides the site settings' own stylesheets: how any page prints.
 SITE_BUNDLE = Bundle(print_css=("assets/stylesheets/print.css",))
 # Every page of a fork with an advising office (its contact block and footer credit).

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ..flow.page import embed_json, item_name
+from ..printing import PAPER_CARD_CSS
 from ..read.content import Content
 from ..render.assets import Bundle
 from .model import BUILDER_FILE, build_builder
@@ -16,11 +17,11 @@ from .model import BUILDER_FILE, build_builder
 BUILDER_TEMPLATES = Path(__file__).parent / "templates"
 # The id of the builder on its page: script cards link to the page that shows it.
 BUILDER_ANCHOR = "script-builder"
-# What the builder's page loads (render/assets.py): its script and look, and the paper styles
-# its printable card uses.
+# What the builder's page loads (render/assets.py): its script and look, and the script card on
+# paper (the print pages' card, printing/templates/print.html), which its printable card is.
 BUILDER_BUNDLES = {
     "builder": Bundle(
-        css=("assets/stylesheets/builder.css", "assets/stylesheets/paper.css"),
+        css=("assets/stylesheets/builder.css", PAPER_CARD_CSS),
         js=("assets/javascripts/builder.js",),
     ),
 }

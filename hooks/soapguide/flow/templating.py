@@ -11,6 +11,7 @@ from ..read.content import Content
 from ..read.schedule import SCHEDULE_FILE
 from ..render.assets import Bundle
 from ..render.schedule_text import clock_data
+from ..render.templating import TABLES_CSS
 from .checks import FLOW_FILE
 from .model import PHASE_NAMES, build_flow
 from .page import (
@@ -32,10 +33,13 @@ FLOW_FILTERS = {
 }
 
 # What a page that calls them loads: the interactive flow needs its script and styles; the
-# advisors' map the styles and the map's own; any other macro of flow.html only the styles.
+# advisors' map the styles, those of tables (it is one) and the map's own; any other macro of
+# flow.html only the styles.
 FLOW_BUNDLES = {
     "flow": Bundle(css=("assets/stylesheets/flow.css",), js=("assets/javascripts/flow.js",)),
-    "flow-map": Bundle(css=("assets/stylesheets/flow.css", "assets/stylesheets/flow-map.css")),
+    "flow-map": Bundle(
+        css=("assets/stylesheets/flow.css", TABLES_CSS, "assets/stylesheets/flow-map.css")
+    ),
     "flow-styles": Bundle(css=("assets/stylesheets/flow.css",)),
 }
 FLOW_MACRO_BUNDLES = {"flow.html": "flow-styles", "should_i_call": "flow", "flow_map": "flow-map"}

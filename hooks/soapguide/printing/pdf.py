@@ -1,7 +1,7 @@
 """Print the built print pages to the PDF downloads, with headless Chromium.
 
 The PDFs come from the same HTML and CSS a reader prints from the site (print media, the CSS
-page sizes of docs/assets/stylesheets/paper.css), so the download and the Print button give
+page sizes of docs/assets/stylesheets/paper-*.css), so the download and the Print button give
 the same paper. Chromium rather than WeasyPrint: it renders these pages as the site's readers'
 browsers do (named pages, ``:has()``, flex and grid), measured in bench/print_pdfs.py.
 
@@ -233,7 +233,7 @@ def render_pdf(page, site_dir: Path, job: PdfJob, site_name: str, out: Path) -> 
         raise PdfError(
             f"{job.name}: the PDF has {pages} pages where {expected} were expected (one for each "
             f"'{job.page_per}' shown on {job.page}). Something in the print layout "
-            "(docs/assets/stylesheets/paper.css) breaks a page or adds one; print the page from "
+            f"({_stylesheets(job.page)}) breaks a page or adds one; print the page from "
             "the browser to see where."
         )
     return PdfResult(out, time.perf_counter() - started, out.stat().st_size)
@@ -243,6 +243,13 @@ def pdf_page_count(path: Path) -> int:
     from pypdf import PdfReader
 
     return len(PdfReader(path).pages)
+
+
+def _stylesheets(page: str) -> str:
+    """The stylesheets that lay out ``page`` (a built print page) on paper."""
+    cards = page == SCRIPT_CARDS
+    names = ("paper-card.css", "paper-sheets.css") if cards else ("paper-pocket.css",)
+    return " and ".join(f"docs/assets/stylesheets/{name}" for name in names)
 
 
 def overflow_message(box: dict) -> str:
@@ -272,7 +279,8 @@ def overflow_message(box: dict) -> str:
         )
     texts = box["texts"][:3]
     if not texts:
-        return f"{head}.\n    fix: see docs/assets/stylesheets/paper.css"
+        page = POCKET_CHECKLIST if box["id"] == "pocket" else SCRIPT_CARDS
+        return f"{head}.\n    fix: see {_stylesheets(page)}"
     listed = "; ".join(
         f"{t['src']} ('{_clip(t['text'])}', {t['lines']} line{'s' if t['lines'] != 1 else ''})"
         for t in texts

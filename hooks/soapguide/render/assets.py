@@ -5,13 +5,19 @@ bundles (the flow's, the print pages', ...). Each stage names the bundle its mac
 renderer notes the macros a page calls, and the adapter links that page's bundles and nothing
 else. A page may name more bundles in its front matter (``assets: [flow]``), say for HTML
 written by hand. Stylesheets every page needs stay in the site settings (mkdocs.yml).
+
+A page with several stylesheets of its own gets them as one file (``combined_stylesheet``):
+one request instead of several, and gzip compresses the rules together, the selectors and
+custom properties they share once (the builder's page, its own styles and the card on paper:
+0.3 KB less). The parts still ship on their own, for the pages that need one of them alone.
 """
 
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from pathlib import PurePosixPath
 
 
 @dataclass(frozen=True)
@@ -47,6 +53,37 @@ class PageAssets:
 
     def paths(self) -> tuple[str, ...]:
         return (*self.css, *self.print_css, *self.js)
+
+    def combined(self) -> PageAssets:
+        """The assets as the page links them: its stylesheets as one file when there are
+        several (``combined_stylesheet``), else as they are."""
+        path = combined_stylesheet(self.css)
+        return replace(self, css=(path,)) if path else self
+
+
+# Where a page's stylesheets, combined, are shipped: one file per set of stylesheets, named by
+# them in order ("builder+paper-card.css"), so pages with the same set share it.
+STYLESHEETS = "assets/stylesheets/"
+COMBINED = STYLESHEETS + "combined/"
+
+
+def combined_stylesheet(css: Sequence[str]) -> str | None:
+    """The file that ships ``css`` (stylesheets of assets/stylesheets/, in order) as one; None
+    for fewer than two, or for one that lives elsewhere."""
+    parts = [PurePosixPath(path) for path in css]
+    if len(parts) < 2 or any(
+        f"{p.parent}/" != STYLESHEETS or p.suffix != ".css" or "+" in p.stem for p in parts
+    ):
+        return None
+    return COMBINED + "+".join(p.stem for p in parts) + ".css"
+
+
+def combined_parts(path: str) -> tuple[str, ...]:
+    """The stylesheets a file of ``combined_stylesheet`` holds, in order."""
+    name = PurePosixPath(path)
+    if f"{name.parent}/" != COMBINED or name.suffix != ".css":
+        raise ValueError(f"{path} is not a combined stylesheet")
+    return tuple(f"{STYLESHEETS}{stem}.css" for stem in name.stem.split("+"))
 
 
 class UnknownBundleError(LookupError):

@@ -40,6 +40,40 @@ TEMPLATES = Path(__file__).parent / "templates"
 # Where page sources live, by the name pages are rendered under: the guide's pages, and an
 # advising office's own pages (soapguide.overlay). Both are served from the site's root.
 PAGE_ROOTS = ("docs/", "office/pages/")
+# What a page that calls them loads (assets.py): the macros of macros.html that place one of
+# the guide's content sections, each on a page or two, bring their styles (content.css). The
+# rest of macros.html (the rule, the script card, lists every kind of page shows) is styled by
+# guide.css, which every page loads.
+# SOAP's dates are a table with a class of its own, as the flow map is (tables.css).
+TABLES_CSS = "assets/stylesheets/tables.css"
+CONTENT_BUNDLES = {
+    "content": Bundle(css=("assets/stylesheets/content.css",)),
+    "tables": Bundle(css=(TABLES_CSS,)),
+}
+CONTENT_MACRO_BUNDLES = dict.fromkeys(
+    (
+        "answer_first",
+        "can_and_cannot",
+        "tone_examples",
+        "phrasing",
+        "checklist",
+        "office_resources",
+        "myths_table",
+        "channel_list",
+        "tailoring",
+        "placeholder_list",
+        # Pages place script cards of both phases at once (the flow, the print pages and the
+        # builder show one phase per card, through their own macros).
+        "all_script_cards",
+        "script_card",
+        "situations",
+        "mistakes",
+        "faq",
+        "bottom_line",
+        "source_note",
+    ),
+    "content",
+) | {"soap_schedule": "tables"}
 _BLANK_LINES = re.compile(r"\n\s*\n")
 _ANCHOR = re.compile(r'\bid="([a-z0-9]+(?:-[a-z0-9]+)*)"')
 # What item_href() writes while the pages are rendered; replaced by the real link once every
