@@ -290,3 +290,17 @@ def test_no_browser_is_one_line_naming_what_to_install():
         message = browser_lookup.missing_message({}, platform)
         assert "\n" not in message and "SOAPGUIDE_PDFS=off" in message
     assert "/Applications" in browser_lookup.missing_message({}, "darwin")
+
+
+def test_the_work_folders_are_never_committed_even_as_links():
+    """A clone gets no .venv, site/ or .cache/ of anyone's: not as folders, and not as a
+    symbolic link to one (a ``.venv/`` pattern ignores only a folder; a committed link to a
+    folder outside the clone takes the place of the developer's own when they pull)."""
+    tracked = subprocess.run(
+        ["git", "ls-files", "-z"], cwd=REPO, capture_output=True, text=True, check=True
+    ).stdout.split("\0")
+    work = (".venv", "site", ".cache")
+    assert [name for name in tracked if name.split("/")[0] in work] == []
+    for name in work:
+        ignored = subprocess.run(["git", "check-ignore", "-q", "--no-index", name], cwd=REPO)
+        assert ignored.returncode == 0, f"{name} is not in .gitignore as a file or a folder"
