@@ -34,7 +34,8 @@ Browser (Playwright driving CHROMIUM_PATH, default /usr/bin/chromium; never a do
   within it, saves a new context, a new renderer and a cold start. Between tests the tab's
   storage and cookies are cleared, its media emulation dropped and it goes to about:blank. A
   test that listens to page events, routes requests, installs a clock, changes permissions or
-  the viewport, or goes Back past its own first page uses ``new_page``.
+  the viewport, or reads the tab's history (Back past its own first page, ``history.length``)
+  uses ``new_page``.
 - ``site_walk``: every page of ``built_site`` visited once per run, with its requests, markup
   facts, axe violations and what it shows on screen and in print recorded
   (tests/site_walk.py). Add the fact you need there rather than walking the site again.
