@@ -29,6 +29,13 @@ Browser (Playwright driving CHROMIUM_PATH, default /usr/bin/chromium; never a do
   context, with other hosts blocked and the clock on ``frozen_today``; ``page`` and
   ``dark_page`` are the two common ones. ``block_other_hosts`` and ``freeze_clock`` are
   importable for contexts a test makes itself.
+- ``tab(**context_options)``: the same page, but kept for the module's next tests with the same
+  options (one per worker): a test that only opens a URL and reads it, or clicks and types
+  within it, saves a new context, a new renderer and a cold start. Between tests the tab's
+  storage and cookies are cleared, its media emulation dropped and it goes to about:blank. A
+  test that listens to page events, routes requests, installs a clock, changes permissions or
+  the viewport, or reads the tab's history (Back past its own first page, ``history.length``)
+  uses ``new_page``.
 - ``site_walk``: every page of ``built_site`` visited once per run, with its requests, markup
   facts, axe violations and what it shows on screen and in print recorded
   (tests/site_walk.py). Add the fact you need there rather than walking the site again.
@@ -91,6 +98,7 @@ BROWSER_FIXTURES = frozenset(
         "new_page",
         "page",
         "dark_page",
+        "tab",
         "pdf_site",
         "renamed_fork",
         "too_long_fork",
@@ -327,6 +335,54 @@ def new_page(browser, frozen_today: dt.date) -> Iterator[Callable[..., object]]:
     finally:
         for context in contexts:
             context.close()
+
+
+@pytest.fixture(scope="module")
+def _kept_tabs(browser, frozen_today: dt.date) -> Iterator[dict[str, object]]:
+    """The module's kept tabs (``tab``), by their context options; closed with the module."""
+    tabs: dict[str, object] = {}
+    try:
+        yield tabs
+    finally:
+        for kept in tabs.values():
+            kept.context.close()
+
+
+def _tidy(tab) -> None:
+    """Leave a kept tab as a new one starts: no storage, no cookies, no media emulated."""
+    tab.evaluate("() => { try { localStorage.clear(); sessionStorage.clear(); } catch (e) {} }")
+    tab.context.clear_cookies()
+    tab.emulate_media(media="null")
+    tab.goto("about:blank")
+
+
+@pytest.fixture
+def tab(browser, frozen_today: dt.date, _kept_tabs: dict) -> Iterator[Callable[..., object]]:
+    """``tab(**context_options)``: a page like ``new_page``'s (other hosts blocked, the clock on
+    ``frozen_today``), kept for the module's next test that asks for the same options; see the
+    rules for what a test may do with it."""
+    used: set[str] = set()
+
+    def get(**context_options):
+        key = json.dumps(context_options, sort_keys=True)
+        if key not in _kept_tabs:
+            context = browser.new_context(**context_options)
+            block_other_hosts(context)
+            freeze_clock(context, frozen_today)
+            _kept_tabs[key] = context.new_page()
+        used.add(key)
+        return _kept_tabs[key]
+
+    try:
+        yield get
+    finally:
+        for key in used:
+            kept = _kept_tabs[key]
+            try:
+                _tidy(kept)
+            except Exception:  # a tab left in a state it cannot be tidied from is replaced
+                del _kept_tabs[key]
+                kept.context.close()
 
 
 @pytest.fixture

@@ -149,7 +149,8 @@ def out(page, name: str) -> str:
 # ---- The form comes from data --------------------------------------------------------------
 
 
-def test_one_choice_per_script_in_data_order(page, site_server: str) -> None:
+def test_one_choice_per_script_in_data_order(tab, site_server: str) -> None:
+    page = tab()
     open_builder(page, site_server)
     labels = page.locator(".builder-choice:not([data-phased]) .builder-radio label")
     titles = [s["title"] for s in CONTENT["scripts"]["scripts"]]
@@ -158,8 +159,9 @@ def test_one_choice_per_script_in_data_order(page, site_server: str) -> None:
 
 @pytest.mark.parametrize("version", VERSIONS, ids=version_id)
 def test_the_form_has_a_labelled_hinted_field_per_blank_the_script_uses(
-    page, site_server: str, version
+    tab, site_server: str, version
 ) -> None:
+    page = tab()
     open_builder(page, site_server, version)
     shown = page.locator(".builder-field:not([hidden])")
     assert [shown.nth(i).get_attribute("data-blank") for i in range(shown.count())] == [
@@ -176,8 +178,9 @@ def test_the_form_has_a_labelled_hinted_field_per_blank_the_script_uses(
 
 @pytest.mark.parametrize("version", VERSIONS, ids=version_id)
 def test_every_script_fills_with_every_value_and_no_braces_left(
-    page, site_server: str, version
+    tab, site_server: str, version
 ) -> None:
+    page = tab()
     open_builder(page, site_server, version)
     script, phase = version
     assert page.is_checked(f"#builder-script-{script.id}")
@@ -190,7 +193,8 @@ def test_every_script_fills_with_every_value_and_no_braces_left(
         assert value in text
 
 
-def test_an_empty_blank_stays_a_visible_labelled_gap(page, site_server: str) -> None:
+def test_an_empty_blank_stays_a_visible_labelled_gap(tab, site_server: str) -> None:
+    page = tab()
     version = VERSIONS[0]
     open_builder(page, site_server, version)
     first, *rest = blanks(version)
@@ -207,7 +211,8 @@ def test_an_empty_blank_stays_a_visible_labelled_gap(page, site_server: str) -> 
 
 
 @pytest.mark.parametrize("version", TIMED, ids=version_id)
-def test_the_estimate_is_the_words_divided_by_the_rate(page, site_server: str, version) -> None:
+def test_the_estimate_is_the_words_divided_by_the_rate(tab, site_server: str, version) -> None:
+    page = tab()
     open_builder(page, site_server, version)
     fill(page, version)
     words = sum(spoken_words(line) for line in preview_lines(page))
@@ -216,7 +221,8 @@ def test_the_estimate_is_the_words_divided_by_the_rate(page, site_server: str, v
 
 
 @pytest.mark.parametrize("version", TIMED, ids=version_id)
-def test_over_the_limit_a_warning_names_the_longest_line(page, site_server: str, version) -> None:
+def test_over_the_limit_a_warning_names_the_longest_line(tab, site_server: str, version) -> None:
+    page = tab()
     open_builder(page, site_server, version)
     fill(page, version)
     assert page.locator("#builder-over").is_hidden()
@@ -227,7 +233,8 @@ def test_over_the_limit_a_warning_names_the_longest_line(page, site_server: str,
     assert long_value in out(page, "longest")
 
 
-def test_a_written_script_shows_no_speaking_time(page, site_server: str) -> None:
+def test_a_written_script_shows_no_speaking_time(tab, site_server: str) -> None:
+    page = tab()
     if not EMAILS:
         pytest.skip("no email script in data/")
     open_builder(page, site_server, EMAILS[0])
@@ -249,8 +256,9 @@ def _long_field_version():
 
 @pytest.mark.parametrize("check", BUILDER.tone_checks, ids=lambda c: c.id)
 def test_each_pattern_flags_its_example_and_passes_its_near_miss(
-    page, site_server: str, check
+    tab, site_server: str, check
 ) -> None:
+    page = tab()
     version, blank = _long_field_version()
     open_builder(page, site_server, version)
     flags = page.locator(f"#builder-field-{blank}-flags")
@@ -263,9 +271,10 @@ def test_each_pattern_flags_its_example_and_passes_its_near_miss(
     assert flags.locator(f'[data-tone="{check.id}"]').count() == 0
 
 
-def test_the_guide_s_own_wording_gets_no_flag(page, site_server: str) -> None:
+def test_the_guide_s_own_wording_gets_no_flag(tab, site_server: str) -> None:
     """Typed into every field: the strong phrases, the good tone examples and every script
     line. None of it may be flagged."""
+    page = tab()
     phrasing, tone = CONTENT["scripts"]["phrasing"], CONTENT["tone"]
     neutral = [p["text"] for p in phrasing["strong"]] + [t["example"] for t in tone["good"]]
     for script in CONTENT["scripts"]["scripts"]:
@@ -279,8 +288,9 @@ def test_the_guide_s_own_wording_gets_no_flag(page, site_server: str) -> None:
         assert page.locator(".builder-flag").count() == 0, text
 
 
-def test_python_and_the_browser_read_every_pattern_alike(page, site_server: str) -> None:
+def test_python_and_the_browser_read_every_pattern_alike(tab, site_server: str) -> None:
     """The build checks patterns with Python's re; the page runs them as JavaScript RegExp."""
+    page = tab()
     open_builder(page, site_server)
     samples = [t for c in BUILDER.tone_checks for t in (c.flagged, c.not_flagged)]
     samples += ["I'M NOT THE BEST", "colour 12 abc-def", "a.b (maybe) #1 choice", "x" * 50]
@@ -303,9 +313,8 @@ def state_of(page, rule: str) -> str:
 
 
 @pytest.mark.parametrize("version", LISTED, ids=version_id)
-def test_the_voicemail_checklist_ticks_itself_from_the_form(
-    page, site_server: str, version
-) -> None:
+def test_the_voicemail_checklist_ticks_itself_from_the_form(tab, site_server: str, version) -> None:
+    page = tab()
     open_builder(page, site_server, version)
     assert page.locator(".builder-voicemail").is_visible()
     for entry in BUILDER.checklist:
@@ -333,8 +342,9 @@ def test_the_voicemail_checklist_ticks_itself_from_the_form(
 
 @pytest.mark.parametrize("version", EMAILS, ids=version_id)
 def test_an_email_gets_a_subject_a_body_a_count_and_a_mailto_link(
-    page, site_server: str, version
+    tab, site_server: str, version
 ) -> None:
+    page = tab()
     open_builder(page, site_server, version)
     typed = fill(page, version)
     lines = preview_lines(page)
@@ -494,8 +504,9 @@ WITH_SCRIPTS = {
 
 @pytest.mark.parametrize("outcome", sorted(WITH_SCRIPTS))
 def test_a_call_or_email_outcome_opens_the_builder_with_its_script(
-    page, site_server: str, outcome: str
+    tab, site_server: str, outcome: str
 ) -> None:
+    page = tab()
     path = WITH_SCRIPTS[outcome]
     page.goto(site_server + "should-i-call/")
     page.wait_for_selector("#flow.flow--js")
@@ -522,7 +533,8 @@ def test_a_call_or_email_outcome_opens_the_builder_with_its_script(
 
 
 @pytest.mark.parametrize("version", VERSIONS, ids=version_id)
-def test_printing_the_built_card_gives_one_4x6_page(page, site_server: str, version) -> None:
+def test_printing_the_built_card_gives_one_4x6_page(tab, site_server: str, version) -> None:
+    page = tab()
     open_builder(page, site_server, version)
     typed = fill(page, version)
     page.emulate_media(media="print")
@@ -539,8 +551,9 @@ def script_title(version) -> str:
 
 
 @pytest.mark.parametrize("version", VERSIONS, ids=version_id)
-def test_the_longest_answers_still_print_on_one_card(page, site_server: str, version) -> None:
+def test_the_longest_answers_still_print_on_one_card(tab, site_server: str, version) -> None:
     """Every field at its maximum length (max_length in data/builder.yml)."""
+    page = tab()
     open_builder(page, site_server, version)
     for blank in blanks(version):
         field = page.locator(f"#builder-field-{blank}")
@@ -642,7 +655,8 @@ def test_warnings_are_announced_after_a_pause_not_on_every_keystroke(
     assert len(said) == 1 and "flagged" in said[0] and str(BUILDER.limit_seconds) in said[0]
 
 
-def test_it_works_from_the_keyboard_alone(page, site_server: str) -> None:
+def test_it_works_from_the_keyboard_alone(tab, site_server: str) -> None:
+    page = tab()
     open_builder(page, site_server)
     first, second = BUILDER.scripts[0], BUILDER.scripts[1]
     page.focus(f"#builder-script-{first.id}")

@@ -87,7 +87,8 @@ def expected_cards(path: FlowPath) -> list[tuple[str, str, list[str]]]:
 
 
 @pytest.fixture
-def flow_page(page, site_server: str):
+def flow_page(tab, site_server: str):
+    page = tab()
     page.goto(site_server + PAGE)
     page.wait_for_selector("#flow.flow--js")
     return page
@@ -169,8 +170,9 @@ OUTCOME_CASES = [
 
 @pytest.mark.parametrize(("outcome_id", "phase"), OUTCOME_CASES, ids=lambda v: v)
 def test_each_outcome_shows_its_verdict_answers_and_the_scripts_for_the_readers_phase(
-    page, site_server: str, outcome_id: str, phase: str
+    tab, site_server: str, outcome_id: str, phase: str
 ) -> None:
+    page = tab()
     path = route_to(outcome_id, phase)
     open_at(page, site_server, path.steps)
     shown = page.evaluate(SHOWN)
@@ -267,7 +269,8 @@ def test_back_and_forward_and_reload_keep_the_state(flow_page) -> None:
     assert path.outcome.title in heading(page)
 
 
-def test_a_shared_link_opens_at_the_same_step(page, site_server: str) -> None:
+def test_a_shared_link_opens_at_the_same_step(tab, site_server: str) -> None:
+    page = tab()
     prefix = WITH_SCRIPTS.steps[:2]
     open_at(page, site_server, prefix)
     assert heading(page) == WITH_SCRIPTS.steps[2].question.text
@@ -278,8 +281,9 @@ def test_a_shared_link_opens_at_the_same_step(page, site_server: str) -> None:
 
 
 def test_a_link_that_no_longer_fits_the_flow_stops_at_the_last_valid_answer(
-    page, site_server: str
+    tab, site_server: str
 ) -> None:
+    page = tab()
     first = CALL.steps[0]
     page.goto(site_server + PAGE + f"{query([first])},q-nonsense:3")
     assert heading(page) == CALL.steps[1].question.text
@@ -291,7 +295,8 @@ def test_a_link_that_no_longer_fits_the_flow_stops_at_the_last_valid_answer(
     assert heading(page) == CALL.steps[1].question.text
 
 
-def test_change_goes_back_to_that_question_with_the_answer_selected(page, site_server) -> None:
+def test_change_goes_back_to_that_question_with_the_answer_selected(tab, site_server) -> None:
+    page = tab()
     open_at(page, site_server, CALL.steps)
     target = CALL.steps[2]
     page.get_by_role("link", name=f"Change your answer to: {target.question.text}").click()
@@ -300,7 +305,8 @@ def test_change_goes_back_to_that_question_with_the_answer_selected(page, site_s
     assert page.url.endswith(query(CALL.steps[:2]))
 
 
-def test_start_over_returns_to_the_first_question(page, site_server: str) -> None:
+def test_start_over_returns_to_the_first_question(tab, site_server: str) -> None:
+    page = tab()
     open_at(page, site_server, CALL.steps)
     page.get_by_role("link", name="Start over").click()
     assert heading(page) == START.text
@@ -363,29 +369,19 @@ def no_violations(page) -> None:
     ],
     ids=["first-question", "outcome-with-scripts", "outcome-with-schedule"],
 )
-def test_axe_finds_no_violations(browser, site_server: str, steps, scheme: str) -> None:
-    context = browser.new_context(color_scheme=scheme)
-    block_other_hosts(context)
-    try:
-        page = context.new_page()
-        page.goto(site_server + PAGE + query(steps), wait_until="load")
-        page.wait_for_selector("#flow.flow--js")
-        no_violations(page)
-    finally:
-        context.close()
+def test_axe_finds_no_violations(tab, site_server: str, steps, scheme: str) -> None:
+    page = tab(color_scheme=scheme)
+    page.goto(site_server + PAGE + query(steps), wait_until="load")
+    page.wait_for_selector("#flow.flow--js")
+    no_violations(page)
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_axe_finds_no_violations_on_the_flow_map(browser, site_server: str, scheme: str) -> None:
-    context = browser.new_context(color_scheme=scheme)
-    block_other_hosts(context)
-    try:
-        page = context.new_page()
-        page.goto(site_server + "flow-map/", wait_until="load")
-        page.locator(".flow-map__paths summary").click()  # the path list, opened
-        no_violations(page)
-    finally:
-        context.close()
+def test_axe_finds_no_violations_on_the_flow_map(tab, site_server: str, scheme: str) -> None:
+    page = tab(color_scheme=scheme)
+    page.goto(site_server + "flow-map/", wait_until="load")
+    page.locator(".flow-map__paths summary").click()  # the path list, opened
+    no_violations(page)
 
 
 def test_axe_finds_no_violations_in_the_error_state(flow_page) -> None:
@@ -432,19 +428,14 @@ def test_answering_makes_no_request_at_all(browser, site_server: str) -> None:
 
 
 @pytest.mark.parametrize("steps", [(), CALL.steps], ids=["question", "outcome"])
-def test_works_on_a_320px_wide_screen(browser, site_server: str, steps) -> None:
-    context = browser.new_context(viewport={"width": 320, "height": 640})
-    block_other_hosts(context)
-    try:
-        page = context.new_page()
-        page.goto(site_server + PAGE + query(steps))
-        page.wait_for_selector("#flow.flow--js")
-        assert page.evaluate("document.documentElement.scrollWidth") <= 320
-        role, name = ("link", "Start over") if steps else ("button", "Continue")
-        box = page.get_by_role(role, name=name)
-        assert box.bounding_box()["width"] <= 320
-    finally:
-        context.close()
+def test_works_on_a_320px_wide_screen(tab, site_server: str, steps) -> None:
+    page = tab(viewport={"width": 320, "height": 640})
+    page.goto(site_server + PAGE + query(steps))
+    page.wait_for_selector("#flow.flow--js")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    role, name = ("link", "Start over") if steps else ("button", "Continue")
+    box = page.get_by_role(role, name=name)
+    assert box.bounding_box()["width"] <= 320
 
 
 def test_the_first_question_is_on_the_page_before_the_script_runs(browser, site_server) -> None:

@@ -12,7 +12,8 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.mark.parametrize("path", [SCRIPT_CARDS, POCKET_CHECKLIST])
-def test_print_page_in_dark_palette_has_no_axe_violations(dark_page, site_server, path):
+def test_print_page_in_dark_palette_has_no_axe_violations(tab, site_server, path):
+    dark_page = tab(color_scheme="dark")
     dark_page.goto(site_server + path, wait_until="load")
     dark_page.locator("button.print-button").first.wait_for(state="visible")
     violations = Axe().run(dark_page).response["violations"]

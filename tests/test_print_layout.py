@@ -80,14 +80,16 @@ def assert_boxes_fit(boxes, size_in):
 
 
 @pytest.mark.parametrize("paper", [None, "letter", "a4", "card"])
-def test_no_element_of_a_card_overflows_its_card(page, site_server, paper):
+def test_no_element_of_a_card_overflows_its_card(tab, site_server, paper):
+    page = tab()
     open_at_print(page, site_server + SCRIPT_CARDS, paper)
     boxes = page.evaluate(MEASURE, ".print-card")
     assert len(boxes) == len(cards()) + office_cards()
     assert_boxes_fit(boxes, CARD_SIZE_IN)
 
 
-def test_no_element_of_the_pocket_checklist_overflows_its_page(page, site_server):
+def test_no_element_of_the_pocket_checklist_overflows_its_page(tab, site_server):
+    page = tab()
     open_at_print(page, site_server + POCKET_CHECKLIST)
     boxes = page.evaluate(MEASURE, ".pocket")
     assert len(boxes) == 1
@@ -97,7 +99,8 @@ def test_no_element_of_the_pocket_checklist_overflows_its_page(page, site_server
 @pytest.mark.parametrize(
     ("path", "selector"), [(POCKET_CHECKLIST, ".pocket"), (SCRIPT_CARDS, ".print-card")]
 )
-def test_no_printed_text_is_under_8_points(page, site_server, path, selector):
+def test_no_printed_text_is_under_8_points(tab, site_server, path, selector):
+    page = tab()
     open_at_print(page, site_server + path)
     sizes = page.evaluate(FONT_SIZES, selector)
     assert sizes, "no text found"

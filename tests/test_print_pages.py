@@ -37,14 +37,16 @@ SHEETS = {  # print mode -> the paper each sheet must be
 }
 
 
-def test_pocket_checklist_is_exactly_one_quarter_letter_page(page, site_server):
+def test_pocket_checklist_is_exactly_one_quarter_letter_page(tab, site_server):
+    page = tab()
     pdf = print_to_pdf(page, site_server + POCKET_CHECKLIST)
     assert len(pdf.pages) == 1, f"{len(pdf.pages)} pages"
     assert same_size(pdf.sizes[0], inches_to_points(POCKET_SIZE_IN)), pdf.sizes
 
 
-def test_a_card_lists_only_the_steps_its_script_covers(page, site_server):
+def test_a_card_lists_only_the_steps_its_script_covers(tab, site_server):
     """Every step a card lists has a line on the card that says it (and no other step)."""
+    page = tab()
     pdf = print_to_pdf(page, site_server + SCRIPT_CARDS, paper="card")
     every = step_texts()
     for number, card in enumerate(CARDS):
@@ -54,7 +56,8 @@ def test_a_card_lists_only_the_steps_its_script_covers(page, site_server):
         assert not missing, f"{card.id} lists steps its script does not cover: {missing}"
 
 
-def test_pocket_checklist_carries_every_item_rule_and_tone_example(page, site_server):
+def test_pocket_checklist_carries_every_item_rule_and_tone_example(tab, site_server):
+    page = tab()
     pdf = print_to_pdf(page, site_server + POCKET_CHECKLIST)
     page = squash(pdf.pages[0]).casefold()  # the site's name is set in capitals
     missing = [text for text in pocket_texts() if squash(text).casefold() not in page]
@@ -62,7 +65,8 @@ def test_pocket_checklist_carries_every_item_rule_and_tone_example(page, site_se
 
 
 @pytest.mark.parametrize("card", CARDS, ids=[c.id for c in CARDS])
-def test_each_card_prints_alone_on_one_4x6_card_with_all_its_text(page, site_server, card):
+def test_each_card_prints_alone_on_one_4x6_card_with_all_its_text(tab, site_server, card):
+    page = tab()
     pdf = print_to_pdf(page, f"{site_server}{SCRIPT_CARDS}#{card.id}")
     assert len(pdf.pages) == 1, f"{card.id}: {len(pdf.pages)} pages"
     assert same_size(pdf.sizes[0], CARD_PT), pdf.sizes
@@ -76,7 +80,8 @@ def test_each_card_prints_alone_on_one_4x6_card_with_all_its_text(page, site_ser
     assert not others, f"{card.id}: other cards printed with it: {others}"
 
 
-def test_card_mode_prints_one_4x6_page_per_card_each_whole(page, site_server):
+def test_card_mode_prints_one_4x6_page_per_card_each_whole(tab, site_server):
+    page = tab()
     pdf = print_to_pdf(page, site_server + SCRIPT_CARDS, paper="card")
     assert len(pdf.pages) == len(CARDS) + office_cards()
     assert all(same_size(size, CARD_PT) for size in pdf.sizes), pdf.sizes
@@ -86,7 +91,8 @@ def test_card_mode_prints_one_4x6_page_per_card_each_whole(page, site_server):
 
 
 @pytest.mark.parametrize("paper", list(SHEETS), ids=lambda p: p or "dialog-paper")
-def test_sheets_put_two_cards_on_each_page_and_each_card_whole_on_one(page, site_server, paper):
+def test_sheets_put_two_cards_on_each_page_and_each_card_whole_on_one(tab, site_server, paper):
+    page = tab()
     pdf = print_to_pdf(page, site_server + SCRIPT_CARDS, paper=paper)
     assert len(pdf.pages) == (len(CARDS) + office_cards() + 1) // 2
     assert all(same_size(size, SHEETS[paper]) for size in pdf.sizes), pdf.sizes
