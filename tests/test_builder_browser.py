@@ -380,7 +380,8 @@ def test_copy_puts_the_filled_script_on_the_clipboard(clipboard_page, site_serve
     open_builder(page, site_server, version)
     fill(page, version)
     page.click("[data-copy=script]")
-    page.wait_for_function("document.getElementById('builder-feedback').textContent")
+    # A locator, not wait_for_function: polling a predicate evaluates it, which the CSP forbids.
+    page.locator("#builder-feedback").filter(has_text=re.compile(r"\S")).wait_for()
     assert page.evaluate("navigator.clipboard.readText()") == "\n".join(preview_lines(page))
 
 

@@ -301,11 +301,9 @@ def test_searching_requests_nothing_from_another_host(page, site_server: str) ->
     page.click("input.md-search__input")
     page.keyboard.type(query)
     # The worker has loaded the index and answered: "N matching documents" (or "No matching ...").
-    page.wait_for_function(
-        "() => /matching document/i.test("
-        "document.querySelector('.md-search-result__meta')?.textContent ?? '')",
-        timeout=15_000,
-    )
+    # A locator, not wait_for_function: polling a predicate evaluates it, which the CSP forbids.
+    meta = page.locator(".md-search-result__meta")
+    meta.filter(has_text=re.compile("matching document", re.IGNORECASE)).wait_for(timeout=15_000)
     page.wait_for_load_state("networkidle")
     assert any("search_index.json" in url for url in requests), "search never loaded its index"
     remote = sorted({url for url in requests if request_leaves_this_machine(url)})
