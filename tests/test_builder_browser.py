@@ -207,6 +207,21 @@ def test_an_empty_blank_stays_a_visible_labelled_gap(tab, site_server: str) -> N
     assert box and box["width"] > 20
 
 
+def test_a_filled_blank_reads_as_plain_text_with_no_box(tab, site_server: str) -> None:
+    page = tab()
+    version = VERSIONS[0]
+    open_builder(page, site_server, version)
+    first, *_ = blanks(version)
+    fill(page, version, {first: "Dana Reyes"})
+    filled = page.locator(f'{PREVIEW} .blank--filled[data-placeholder="{first}"]').first
+    assert filled.inner_text() == "Dana Reyes"
+    borders = filled.evaluate(
+        "e => ['top', 'right', 'bottom', 'left'].map("
+        "side => getComputedStyle(e).getPropertyValue(`border-${side}-width`))"
+    )
+    assert borders == ["0px"] * 4
+
+
 # ---- Speaking time ---------------------------------------------------------------------------
 
 
