@@ -193,13 +193,18 @@ def test_every_script_fills_with_every_value_and_no_braces_left(
         assert value in text
 
 
-def test_an_empty_blank_stays_a_visible_labelled_gap(tab, site_server: str) -> None:
-    page = tab()
+def first_blank_in_preview(page, site_server: str, value: str):
+    """The first script's first blank in the preview, after filling it with ``value`` (and the
+    others with their usual values); with the blank's name."""
     version = VERSIONS[0]
     open_builder(page, site_server, version)
-    first, *rest = blanks(version)
-    fill(page, version, {first: ""})
-    gap = page.locator(f'{PREVIEW} .blank[data-placeholder="{first}"]').first
+    first = blanks(version)[0]
+    fill(page, version, {first: value})
+    return page.locator(f'{PREVIEW} .blank[data-placeholder="{first}"]').first, first
+
+
+def test_an_empty_blank_stays_a_visible_labelled_gap(tab, site_server: str) -> None:
+    gap, first = first_blank_in_preview(tab(), site_server, "")
     assert gap.is_visible()
     assert gap.inner_text() == PLACEHOLDERS[first]["label"]
     assert "blank--filled" not in (gap.get_attribute("class") or "")
@@ -208,13 +213,9 @@ def test_an_empty_blank_stays_a_visible_labelled_gap(tab, site_server: str) -> N
 
 
 def test_a_filled_blank_reads_as_plain_text_with_no_box(tab, site_server: str) -> None:
-    page = tab()
-    version = VERSIONS[0]
-    open_builder(page, site_server, version)
-    first, *_ = blanks(version)
-    fill(page, version, {first: "Dana Reyes"})
-    filled = page.locator(f'{PREVIEW} .blank--filled[data-placeholder="{first}"]').first
+    filled, _ = first_blank_in_preview(tab(), site_server, "Dana Reyes")
     assert filled.inner_text() == "Dana Reyes"
+    assert "blank--filled" in (filled.get_attribute("class") or "")
     borders = filled.evaluate(
         "e => ['top', 'right', 'bottom', 'left'].map("
         "side => getComputedStyle(e).getPropertyValue(`border-${side}-width`))"
