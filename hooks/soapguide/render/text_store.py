@@ -34,7 +34,12 @@ class ConvertedTexts:
     def __init__(self, file: Path, settings: str, enabled: bool | None = None) -> None:
         self.file = file
         self.enabled = caches_on() if enabled is None else enabled
-        self.key = hashlib.sha256(f"{fingerprint((), INSTALLS)}|{settings}".encode()).hexdigest()
+        # Without the store no key is needed, and the engine's source is not read for one.
+        self.key = (
+            hashlib.sha256(f"{fingerprint((), INSTALLS)}|{settings}".encode()).hexdigest()
+            if self.enabled
+            else ""
+        )
         self._earlier = self._read() if self.enabled else {}
         self._used: dict[str, str] = {}
         self._changed = False
