@@ -13,11 +13,11 @@ import re
 from pathlib import Path
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from soapguide.printing.pdf import JOBS
 from soapguide.render.scripts import card_versions
 
 from tests import office_fixture
+from tests.axe_palettes import in_both_palettes
 from tests.guide_content import has_office
 from tests.print_support import A4_PT, LETTER_PT, data, read_pdf, same_size, squash
 from tests.static_server import serve_directory
@@ -194,31 +194,25 @@ def test_the_sheet_page_shows_one_checklist_on_screen_without_repeating_ids(buil
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_the_sheet_page_and_an_office_page_have_no_axe_violations(
-    browser, built_site, office_site, scheme
-):
-    context = browser.new_context(color_scheme=scheme)
-    page = context.new_page()
-    try:
-        found = {}
-        for site, path in [
-            (built_site, "print/pocket-checklist-sheets/"),
-            (office_site, "print/pocket-checklist-sheets/"),
-            (office_site, "faq/"),
-        ]:
-            with serve_directory(site) as base:
-                page.goto(base + path, wait_until="load")
-                if path != "faq/":  # axe the page as readers get it: Print buttons shown
-                    page.locator("button.print-button").first.wait_for(state="visible")
-                violations = Axe().run(page).response["violations"]
-            for v in violations:
-                found[f"{site.parent.name}/{path} {v['id']}"] = [
-                    n["target"] for n in v["nodes"][:3]
-                ]
-        assert not found, f"axe violations ({scheme}): {found}"
-    finally:
-        context.close()
+def test_the_sheet_page_and_an_office_page_have_no_axe_violations(tab, built_site, office_site):
+    """In both palettes (tests/axe_palettes.py), as readers get them: Print buttons shown."""
+    page = tab()
+    found = {}
+    for site, path in [
+        (built_site, "print/pocket-checklist-sheets/"),
+        (office_site, "print/pocket-checklist-sheets/"),
+        (office_site, "faq/"),
+    ]:
+        with serve_directory(site) as base:
+            page.goto(base + path, wait_until="load")
+            if path != "faq/":
+                page.locator("button.print-button").first.wait_for(state="visible")
+            for scheme, violations in in_both_palettes(page).items():
+                for v in violations:
+                    found[f"{site.parent.name}/{path} ({scheme}) {v['id']}"] = [
+                        n["target"] for n in v["nodes"][:3]
+                    ]
+    assert not found, f"axe violations: {found}"
 
 
 @pytest.mark.browser
