@@ -15,6 +15,8 @@ from conftest import block_other_hosts
 from soapguide.flow.model import Flow, FlowPath, build_flow
 from soapguide.guide import load_content
 
+from tests import flow_walk
+
 pytestmark = pytest.mark.browser
 
 REPO = Path(__file__).resolve().parents[1]
@@ -30,30 +32,11 @@ AXE = Axe()
 
 
 def query(path: FlowPath, upto: int | None = None) -> str:
-    steps = path.steps[:upto]
-    return "?a=" + ",".join(
-        f"{s.question.id}:{s.question.options.index(s.option) + 1}" for s in steps
-    )
+    return flow_walk.query(path.steps[:upto])
 
 
-def one_path_per_outcome() -> dict[str, FlowPath]:
-    paths: dict[str, FlowPath] = {}
-    for path in FLOW.paths():
-        paths.setdefault(path.outcome.id, path)
-    return paths
-
-
-def one_path_per_question() -> dict[str, str]:
-    """For each question, the query that opens it (the answers that lead there first)."""
-    found: dict[str, str] = {}
-    for path in FLOW.paths():
-        for number, step in enumerate(path.steps):
-            found.setdefault(step.question.id, query(path, number) if number else "")
-    return found
-
-
-OUTCOMES = one_path_per_outcome()
-QUESTIONS = one_path_per_question()
+OUTCOMES = flow_walk.one_path_per_outcome()
+QUESTIONS = flow_walk.one_query_per_question()
 WITH_SCRIPTS = next(p for p in FLOW.paths() if p.outcome.scripts)
 
 
@@ -64,6 +47,13 @@ def opened(tab, url: str, viewport=PHONE, scheme: str = "light"):
     if FLOW_PAGE in url:
         page.wait_for_selector("#flow.flow--js")
     return page
+
+
+@pytest.fixture(scope="session")
+def phone_walk(request: pytest.FixtureRequest) -> dict[str, dict]:
+    """Every question and outcome of the flow, shown once per run on a phone in one load of the
+    page (tests/flow_walk.py)."""
+    return flow_walk.phone_walk(request)
 
 
 def box(page, selector: str) -> dict:
@@ -141,16 +131,14 @@ def test_the_rule_is_one_bold_sentence_at_body_size_or_larger(tab, site_server):
 
 @pytest.mark.parametrize("outcome_id", list(OUTCOMES))
 def test_an_outcome_shows_its_verdict_and_first_next_step_on_the_first_screen(
-    tab, site_server, outcome_id
+    phone_walk, outcome_id
 ):
-    path = OUTCOMES[outcome_id]
-    page = opened(tab, site_server + FLOW_PAGE + query(path))
-    verdict = box(page, ".flow-panel #flow-heading")
-    first_step = box(page, ".flow-result .flow-next-steps > li")
-    intro_shown = page.locator(".flow-intro").is_visible()
+    shown = phone_walk[query(OUTCOMES[outcome_id])]
+    verdict, first_step = shown["verdict_box"], shown["first_step_box"]
+    assert verdict and first_step, "the verdict or the first next step is not shown"
     assert verdict["y"] + verdict["height"] <= PHONE["height"], verdict
     assert first_step["y"] + first_step["height"] <= PHONE["height"], first_step
-    assert not intro_shown, "the page intro is hidden once the flow has started"
+    assert not shown["intro_shown"], "the page intro is hidden once the flow has started"
 
 
 def test_an_outcome_puts_your_answers_after_what_to_do_and_start_over_is_a_link(tab, site_server):
@@ -170,47 +158,35 @@ def test_an_outcome_puts_your_answers_after_what_to_do_and_start_over_is_a_link(
 
 
 @pytest.mark.parametrize("question_id", list(QUESTIONS))
-def test_a_question_says_which_it_is_and_offers_back_after_the_first(tab, site_server, question_id):
+def test_a_question_says_which_it_is_and_offers_back_after_the_first(phone_walk, question_id):
     answered = QUESTIONS[question_id].count(":")
-    page = opened(tab, site_server + FLOW_PAGE + QUESTIONS[question_id])
-    caption = page.locator(".flow-legend .flow-progress").inner_text()
-    back = page.locator("#flow-form .flow-back")
-    assert back.count() == (1 if answered else 0)
+    shown = phone_walk[QUESTIONS[question_id]]
+    caption = shown["caption"]
+    assert shown["backs"] == (1 if answered else 0)
     if answered:  # Back sits above the question
-        assert box(page, "#flow-form .flow-back")["y"] < box(page, "#flow-heading")["y"]
+        assert shown["back_box"]["y"] < shown["heading_box"]["y"]
     assert caption.startswith(f"Question {answered + 1} of "), caption
 
 
 @pytest.mark.parametrize("question_id", list(QUESTIONS))
-def test_radio_rows_are_44px_tall_and_a_click_anywhere_on_a_row_selects_it(
-    tab, site_server, question_id
-):
-    page = opened(tab, site_server + FLOW_PAGE + QUESTIONS[question_id])
-    rows = page.locator(".flow-radio")
-    assert rows.count() == len(FLOW.questions[question_id].options)
-    for index in range(rows.count()):
-        rows.nth(index).scroll_into_view_if_needed()
-        row = rows.nth(index).bounding_box()
+def test_radio_rows_are_44px_tall_and_a_click_anywhere_on_a_row_selects_it(phone_walk, question_id):
+    rows = phone_walk[QUESTIONS[question_id]]["rows"]
+    assert len(rows) == len(FLOW.questions[question_id].options)
+    for index, shown in enumerate(rows):
+        row, circle = shown["row"], shown["circle"]
         assert row["height"] >= MIN_TOUCH_PX, f"row {index + 1}: {row['height']:.0f} px"
-        circle = rows.nth(index).locator("input").bounding_box()
         assert circle["width"] >= 40 - 0.5 and circle["height"] >= 40 - 0.5, circle
-        for x in (2, row["width"] / 2, row["width"] - 2):  # left edge, middle, right end
-            page.mouse.click(row["x"] + x, row["y"] + row["height"] / 2)
-            checked = page.evaluate(
-                "() => [...document.querySelectorAll('.flow-radio input')]"
-                ".findIndex(i => i.checked)"
-            )
+        for x, checked in shown["clicks"]:  # left edge, middle, right end; none checked before
             assert checked == index, f"a click at x={x:.0f} on row {index + 1} chose {checked}"
 
 
 @pytest.mark.parametrize("outcome_id", list(OUTCOMES))
-def test_back_start_over_and_change_are_44px_touch_targets(tab, site_server, outcome_id):
-    page = opened(tab, site_server + FLOW_PAGE + query(OUTCOMES[outcome_id]))
-    links = page.locator(".flow-back, .flow-restart, .flow-summary__change a")
-    assert links.count() >= 3  # Back, Start over and a Change per answer
-    for index in range(links.count()):
-        size = links.nth(index).bounding_box()
-        name = links.nth(index).inner_text()
+def test_back_start_over_and_change_are_44px_touch_targets(phone_walk, outcome_id):
+    links = phone_walk[query(OUTCOMES[outcome_id])]["links"]
+    assert len(links) >= 3  # Back, Start over and a Change per answer
+    for link in links:
+        size, name = link["box"], link["name"]
+        assert size, f"{name} is not shown"
         assert size["height"] >= MIN_TOUCH_PX - 0.5, f"{name}: {size['height']:.0f} px tall"
         assert size["width"] >= MIN_TOUCH_PX - 0.5, f"{name}: {size['width']:.0f} px wide"
 

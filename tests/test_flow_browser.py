@@ -11,44 +11,26 @@ phase, which covers every branch of the page's script.
 
 from __future__ import annotations
 
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from conftest import LOCAL_HOSTS, block_other_hosts
-from soapguide.flow.model import FlowPath, Question, Step, build_flow
-from soapguide.guide import load_content
+from soapguide.flow.model import FlowPath, Question, Step
 from soapguide.render.scripts import card_id, phase_text, script_phases
+
+from tests import flow_walk
+from tests.flow_walk import CONTENT, FLOW, number, query, route_to
 
 pytestmark = pytest.mark.browser
 
-REPO = Path(__file__).resolve().parents[1]
-PAGE = "should-i-call/"
-CONTENT = load_content(REPO / "data", REPO)
-FLOW = build_flow(CONTENT.documents["flow"])
+PAGE = flow_walk.PAGE
 SCRIPTS = {s["id"]: s for s in CONTENT["scripts"]["scripts"]}
 PHASE_LABELS = {p: v["label"] for p, v in CONTENT["scripts"]["phases"].items()}
 AXE = Axe()
 
 
-# --- The flow as data: routes and the URLs that encode them ----------------------------------
-
-
-def number(step: Step) -> int:
-    return step.question.options.index(step.option) + 1
-
-
-def query(steps: tuple[Step, ...] | list[Step]) -> str:
-    return "?a=" + ",".join(f"{s.question.id}:{number(s)}" for s in steps) if steps else ""
-
-
-def route_to(outcome_id: str, phase: str | None = None) -> FlowPath:
-    """The shortest path to an outcome (in ``phase``, when given)."""
-    paths = [p for p in FLOW.paths() if p.outcome.id == outcome_id]
-    paths = [p for p in paths if phase is None or p.phase == phase]
-    assert paths, f"no path reaches {outcome_id} ({phase})"
-    return min(paths, key=lambda p: len(p.steps))
+# --- The flow as data: routes (tests/flow_walk.py) and the URLs that encode them -------------
 
 
 def steps_to(question_id: str) -> tuple[Step, ...]:
@@ -108,18 +90,6 @@ def open_at(page, site_server: str, steps) -> None:
     page.wait_for_selector("#flow.flow--js")
 
 
-SHOWN = """() => ({
-  heading: document.getElementById("flow-heading").textContent,
-  answers: [...document.querySelectorAll(".flow-summary dd:not(.flow-summary__change)")]
-    .map((dd) => dd.textContent),
-  cards: [...document.querySelectorAll(".flow-result .script-card")].map((card) => ({
-    title: card.querySelector(".script-card__title").textContent,
-    kind: card.querySelector(".script-card__kind").textContent,
-    text: card.textContent,
-  })),
-})"""
-
-
 def blanks_as_labels(text: str) -> str:
     labels = {p["name"]: p["label"] for p in CONTENT["scripts"]["placeholders"]}
     for name, label in labels.items():
@@ -163,19 +133,21 @@ def test_every_answer_clicked_once_lands_where_the_data_says(flow_page) -> None:
 
 # --- Every outcome, in each phase that reaches it, with that phase's scripts -------------------
 
-OUTCOME_CASES = [
-    (outcome_id, phase) for outcome_id, phases in FLOW.outcome_phases().items() for phase in phases
-]
+OUTCOME_CASES = flow_walk.OUTCOME_PHASES
+
+
+@pytest.fixture(scope="session")
+def phone_walk(request: pytest.FixtureRequest) -> dict[str, dict]:
+    """Every outcome's state, shown once per run in one load of the page (tests/flow_walk.py)."""
+    return flow_walk.phone_walk(request)
 
 
 @pytest.mark.parametrize(("outcome_id", "phase"), OUTCOME_CASES, ids=lambda v: v)
 def test_each_outcome_shows_its_verdict_answers_and_the_scripts_for_the_readers_phase(
-    tab, site_server: str, outcome_id: str, phase: str
+    phone_walk, outcome_id: str, phase: str
 ) -> None:
-    page = tab()
     path = route_to(outcome_id, phase)
-    open_at(page, site_server, path.steps)
-    shown = page.evaluate(SHOWN)
+    shown = phone_walk[query(path.steps)]
     assert path.outcome.title in shown["heading"]
     assert path.outcome.verdict_label in shown["heading"]
     assert shown["answers"] == [s.option.label for s in path.steps], "the answers that led here"
