@@ -7,15 +7,15 @@ questions come from data/flow.yml, the scripts from data/scripts.yml.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
-from conftest import block_other_hosts
+from conftest import block_other_hosts, freeze_clock
 from soapguide.flow.model import Flow, FlowPath, build_flow
 from soapguide.guide import load_content
 
-from tests import flow_walk
+from tests import flow_walk, shared_builds
 
 pytestmark = pytest.mark.browser
 
@@ -28,7 +28,6 @@ DESKTOP = {"width": 1440, "height": 900}
 FLOW_PAGE = "should-i-call/"
 MIN_SCREEN_TEXT_PX = 12
 MIN_TOUCH_PX = 44
-AXE = Axe()
 
 
 def query(path: FlowPath, upto: int | None = None) -> str:
@@ -272,14 +271,59 @@ def set_brand(page, colour: str | None) -> None:
     )
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_one_brand_token_rethemes_header_buttons_markers_and_cards(tab, site_server, scheme):
-    seen: dict[str, set[str]] = {name: set() for name in THEMED}
+# The brand changes colours only, so the rules that judge colour are the ones to run again
+# (test_accessibility runs every rule on every page with the default brand).
+COLOUR_RULES = flow_walk.COLOUR_RULES
+
+
+def walk_brands(page, base: str) -> dict[str, dict]:
+    """Each of BRAND_PAGES loaded once: the themed colours with no brand set and with each of
+    BRANDS, and axe's colour violations with each of BRANDS, by page."""
+    record = {}
     for path in BRAND_PAGES:
-        page = opened(tab, site_server + path, DESKTOP, scheme)
+        page.goto(base + path, wait_until="load")
+        if FLOW_PAGE in path:
+            page.wait_for_selector("#flow.flow--js")
+        seen = record[path] = {"colours": {}, "violations": {}}
         for colour in [None, *BRANDS]:
             set_brand(page, colour)
-            for name, value in themed_colours(page).items():
+            seen["colours"][str(colour)] = themed_colours(page)
+            if colour:
+                seen["violations"][colour] = flow_walk.axe_violations(page, COLOUR_RULES)
+    return record
+
+
+@pytest.fixture(scope="session")
+def brand_walk(request: pytest.FixtureRequest):
+    """``brand_walk(scheme)``: ``walk_brands`` on a desktop in that colour scheme, made once per
+    run and shared by the workers (both brand tests read it)."""
+
+    def get(scheme: str) -> dict[str, dict]:
+        def make(folder: Path) -> None:
+            context = request.getfixturevalue("browser").new_context(
+                viewport=DESKTOP, color_scheme=scheme
+            )
+            block_other_hosts(context)
+            freeze_clock(context, request.getfixturevalue("frozen_today"))
+            try:
+                record = walk_brands(context.new_page(), request.getfixturevalue("site_server"))
+            finally:
+                context.close()
+            (folder / "brands.json").write_text(json.dumps(record), encoding="utf-8")
+
+        tmp = request.getfixturevalue("tmp_path_factory")
+        folder = shared_builds.once(tmp, f"brand-walk-{scheme}", make)
+        return json.loads((folder / "brands.json").read_text("utf-8"))
+
+    return get
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_one_brand_token_rethemes_header_buttons_markers_and_cards(brand_walk, scheme):
+    seen: dict[str, set[str]] = {name: set() for name in THEMED}
+    for record in brand_walk(scheme).values():
+        for colour, colours in record["colours"].items():
+            for name, value in colours.items():
                 seen[name].add(f"{colour}:{value}")
     for name, values in seen.items():
         by_brand: dict[str, set[str]] = {}
@@ -291,24 +335,16 @@ def test_one_brand_token_rethemes_header_buttons_markers_and_cards(tab, site_ser
         assert len(set(colours)) == len(colours), f"{name} does not follow --sg-brand: {by_brand}"
 
 
-# The brand changes colours only, so the rules that judge colour are the ones to run again
-# (test_accessibility runs every rule on every page with the default brand). Each page is loaded
-# once per scheme and axe runs on it once per brand colour.
-COLOUR_RULES = {
-    "runOnly": {"type": "rule", "values": ["color-contrast", "link-in-text-block"]},
-    "resultTypes": ["violations"],
-}
-
-
 @pytest.mark.long
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_any_brand_colour_keeps_axe_at_zero(tab, site_server, scheme):
+def test_any_brand_colour_keeps_axe_at_zero(brand_walk, scheme):
+    """Each page is loaded once per scheme and axe runs on it once per brand colour."""
+    record = brand_walk(scheme)
+    assert set(record) == set(BRAND_PAGES)
     report = []
-    for path in BRAND_PAGES:
-        page = opened(tab, site_server + path, DESKTOP, scheme)
-        for brand in BRANDS:
-            set_brand(page, brand)
-            violations = AXE.run(page, options=COLOUR_RULES).response["violations"]
+    for path, seen in record.items():
+        assert set(seen["violations"]) == set(BRANDS), path
+        for brand, violations in seen["violations"].items():
             for v in violations:
                 report.append((brand, path, v["id"], [n["target"] for n in v["nodes"]]))
     assert not report, report
