@@ -11,15 +11,17 @@ phase, which covers every branch of the page's script.
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from conftest import LOCAL_HOSTS, block_other_hosts
+from conftest import LOCAL_HOSTS, block_other_hosts, freeze_clock
 from soapguide.flow.model import FlowPath, Question, Step
 from soapguide.render.scripts import card_id, phase_text, script_phases
 
-from tests import flow_walk
+from tests import flow_walk, shared_builds
 from tests.flow_walk import CONTENT, FLOW, number, query, route_to
 
 pytestmark = pytest.mark.browser
@@ -331,21 +333,49 @@ def no_violations(page) -> None:
     assert violations == [], [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations]
 
 
+AXE_STATES = {
+    "first-question": "",
+    "outcome-with-scripts": query(WITH_SCRIPTS.steps),
+    "outcome-with-schedule": query(
+        route_to(next(o.id for o in FLOW.outcomes.values() if o.schedule)).steps
+    ),
+}
+
+
+@pytest.fixture(scope="session")
+def axe_walk(request: pytest.FixtureRequest):
+    """``axe_walk(scheme)``: axe's violations in each of AXE_STATES, by name: the page loaded
+    once at the first question, the other states shown in it as Back and Forward show them
+    (tests/flow_walk.py); made once per run and scheme, shared by the workers."""
+
+    def get(scheme: str) -> dict[str, list]:
+        def make(folder: Path) -> None:
+            context = request.getfixturevalue("browser").new_context(color_scheme=scheme)
+            block_other_hosts(context)
+            freeze_clock(context, request.getfixturevalue("frozen_today"))
+            try:
+                page = context.new_page()
+                flow_walk.open_flow(page, request.getfixturevalue("site_server"))
+                found = {}
+                for name, state in AXE_STATES.items():
+                    flow_walk.visit(page, state)
+                    found[name] = flow_walk.axe_violations(page)
+            finally:
+                context.close()
+            (folder / "axe.json").write_text(json.dumps(found), encoding="utf-8")
+
+        tmp = request.getfixturevalue("tmp_path_factory")
+        folder = shared_builds.once(tmp, f"flow-axe-{scheme}", make)
+        return json.loads((folder / "axe.json").read_text("utf-8"))
+
+    return get
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize(
-    "steps",
-    [
-        (),
-        WITH_SCRIPTS.steps,
-        route_to(next(o.id for o in FLOW.outcomes.values() if o.schedule)).steps,
-    ],
-    ids=["first-question", "outcome-with-scripts", "outcome-with-schedule"],
-)
-def test_axe_finds_no_violations(tab, site_server: str, steps, scheme: str) -> None:
-    page = tab(color_scheme=scheme)
-    page.goto(site_server + PAGE + query(steps), wait_until="load")
-    page.wait_for_selector("#flow.flow--js")
-    no_violations(page)
+@pytest.mark.parametrize("state", list(AXE_STATES))
+def test_axe_finds_no_violations(axe_walk, state: str, scheme: str) -> None:
+    violations = axe_walk(scheme)[state]
+    assert violations == [], [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations]
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
