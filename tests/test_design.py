@@ -7,13 +7,15 @@ questions come from data/flow.yml, the scripts from data/scripts.yml.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
-from conftest import block_other_hosts
+from conftest import block_other_hosts, freeze_clock
 from soapguide.flow.model import Flow, FlowPath, build_flow
 from soapguide.guide import load_content
+
+from tests import flow_walk, shared_builds
 
 pytestmark = pytest.mark.browser
 
@@ -26,34 +28,14 @@ DESKTOP = {"width": 1440, "height": 900}
 FLOW_PAGE = "should-i-call/"
 MIN_SCREEN_TEXT_PX = 12
 MIN_TOUCH_PX = 44
-AXE = Axe()
 
 
 def query(path: FlowPath, upto: int | None = None) -> str:
-    steps = path.steps[:upto]
-    return "?a=" + ",".join(
-        f"{s.question.id}:{s.question.options.index(s.option) + 1}" for s in steps
-    )
+    return flow_walk.query(path.steps[:upto])
 
 
-def one_path_per_outcome() -> dict[str, FlowPath]:
-    paths: dict[str, FlowPath] = {}
-    for path in FLOW.paths():
-        paths.setdefault(path.outcome.id, path)
-    return paths
-
-
-def one_path_per_question() -> dict[str, str]:
-    """For each question, the query that opens it (the answers that lead there first)."""
-    found: dict[str, str] = {}
-    for path in FLOW.paths():
-        for number, step in enumerate(path.steps):
-            found.setdefault(step.question.id, query(path, number) if number else "")
-    return found
-
-
-OUTCOMES = one_path_per_outcome()
-QUESTIONS = one_path_per_question()
+OUTCOMES = flow_walk.one_path_per_outcome()
+QUESTIONS = flow_walk.one_query_per_question()
 WITH_SCRIPTS = next(p for p in FLOW.paths() if p.outcome.scripts)
 
 
@@ -64,6 +46,13 @@ def opened(tab, url: str, viewport=PHONE, scheme: str = "light"):
     if FLOW_PAGE in url:
         page.wait_for_selector("#flow.flow--js")
     return page
+
+
+@pytest.fixture(scope="session")
+def phone_walk(request: pytest.FixtureRequest) -> dict[str, dict]:
+    """Every question and outcome of the flow, shown once per run on a phone in one load of the
+    page (tests/flow_walk.py)."""
+    return flow_walk.phone_walk(request)
 
 
 def box(page, selector: str) -> dict:
@@ -141,16 +130,14 @@ def test_the_rule_is_one_bold_sentence_at_body_size_or_larger(tab, site_server):
 
 @pytest.mark.parametrize("outcome_id", list(OUTCOMES))
 def test_an_outcome_shows_its_verdict_and_first_next_step_on_the_first_screen(
-    tab, site_server, outcome_id
+    phone_walk, outcome_id
 ):
-    path = OUTCOMES[outcome_id]
-    page = opened(tab, site_server + FLOW_PAGE + query(path))
-    verdict = box(page, ".flow-panel #flow-heading")
-    first_step = box(page, ".flow-result .flow-next-steps > li")
-    intro_shown = page.locator(".flow-intro").is_visible()
+    shown = phone_walk[query(OUTCOMES[outcome_id])]
+    verdict, first_step = shown["verdict_box"], shown["first_step_box"]
+    assert verdict and first_step, "the verdict or the first next step is not shown"
     assert verdict["y"] + verdict["height"] <= PHONE["height"], verdict
     assert first_step["y"] + first_step["height"] <= PHONE["height"], first_step
-    assert not intro_shown, "the page intro is hidden once the flow has started"
+    assert not shown["intro_shown"], "the page intro is hidden once the flow has started"
 
 
 def test_an_outcome_puts_your_answers_after_what_to_do_and_start_over_is_a_link(tab, site_server):
@@ -170,47 +157,35 @@ def test_an_outcome_puts_your_answers_after_what_to_do_and_start_over_is_a_link(
 
 
 @pytest.mark.parametrize("question_id", list(QUESTIONS))
-def test_a_question_says_which_it_is_and_offers_back_after_the_first(tab, site_server, question_id):
+def test_a_question_says_which_it_is_and_offers_back_after_the_first(phone_walk, question_id):
     answered = QUESTIONS[question_id].count(":")
-    page = opened(tab, site_server + FLOW_PAGE + QUESTIONS[question_id])
-    caption = page.locator(".flow-legend .flow-progress").inner_text()
-    back = page.locator("#flow-form .flow-back")
-    assert back.count() == (1 if answered else 0)
+    shown = phone_walk[QUESTIONS[question_id]]
+    caption = shown["caption"]
+    assert shown["backs"] == (1 if answered else 0)
     if answered:  # Back sits above the question
-        assert box(page, "#flow-form .flow-back")["y"] < box(page, "#flow-heading")["y"]
+        assert shown["back_box"]["y"] < shown["heading_box"]["y"]
     assert caption.startswith(f"Question {answered + 1} of "), caption
 
 
 @pytest.mark.parametrize("question_id", list(QUESTIONS))
-def test_radio_rows_are_44px_tall_and_a_click_anywhere_on_a_row_selects_it(
-    tab, site_server, question_id
-):
-    page = opened(tab, site_server + FLOW_PAGE + QUESTIONS[question_id])
-    rows = page.locator(".flow-radio")
-    assert rows.count() == len(FLOW.questions[question_id].options)
-    for index in range(rows.count()):
-        rows.nth(index).scroll_into_view_if_needed()
-        row = rows.nth(index).bounding_box()
+def test_radio_rows_are_44px_tall_and_a_click_anywhere_on_a_row_selects_it(phone_walk, question_id):
+    rows = phone_walk[QUESTIONS[question_id]]["rows"]
+    assert len(rows) == len(FLOW.questions[question_id].options)
+    for index, shown in enumerate(rows):
+        row, circle = shown["row"], shown["circle"]
         assert row["height"] >= MIN_TOUCH_PX, f"row {index + 1}: {row['height']:.0f} px"
-        circle = rows.nth(index).locator("input").bounding_box()
         assert circle["width"] >= 40 - 0.5 and circle["height"] >= 40 - 0.5, circle
-        for x in (2, row["width"] / 2, row["width"] - 2):  # left edge, middle, right end
-            page.mouse.click(row["x"] + x, row["y"] + row["height"] / 2)
-            checked = page.evaluate(
-                "() => [...document.querySelectorAll('.flow-radio input')]"
-                ".findIndex(i => i.checked)"
-            )
+        for x, checked in shown["clicks"]:  # left edge, middle, right end; none checked before
             assert checked == index, f"a click at x={x:.0f} on row {index + 1} chose {checked}"
 
 
 @pytest.mark.parametrize("outcome_id", list(OUTCOMES))
-def test_back_start_over_and_change_are_44px_touch_targets(tab, site_server, outcome_id):
-    page = opened(tab, site_server + FLOW_PAGE + query(OUTCOMES[outcome_id]))
-    links = page.locator(".flow-back, .flow-restart, .flow-summary__change a")
-    assert links.count() >= 3  # Back, Start over and a Change per answer
-    for index in range(links.count()):
-        size = links.nth(index).bounding_box()
-        name = links.nth(index).inner_text()
+def test_back_start_over_and_change_are_44px_touch_targets(phone_walk, outcome_id):
+    links = phone_walk[query(OUTCOMES[outcome_id])]["links"]
+    assert len(links) >= 3  # Back, Start over and a Change per answer
+    for link in links:
+        size, name = link["box"], link["name"]
+        assert size, f"{name} is not shown"
         assert size["height"] >= MIN_TOUCH_PX - 0.5, f"{name}: {size['height']:.0f} px tall"
         assert size["width"] >= MIN_TOUCH_PX - 0.5, f"{name}: {size['width']:.0f} px wide"
 
@@ -237,19 +212,24 @@ limit => {
 
 
 @pytest.mark.long
-@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
-def test_no_text_on_screen_is_smaller_than_12px(browser, site_server, site_pages, viewport):
+def test_no_text_on_screen_is_smaller_than_12px(browser, site_server, site_pages):
+    """On a phone and on a desktop: each page is loaded once, read at phone size, then the
+    window is widened to desktop size (the media queries apply as on a load at that size)."""
     urls = [site_server + p for p in site_pages] + [site_server + FLOW_PAGE + query(WITH_SCRIPTS)]
     report = {}
-    context = browser.new_context(viewport=viewport)
+    context = browser.new_context(viewport=PHONE)
     block_other_hosts(context)
     try:
         page = context.new_page()
         for url in urls:
+            page.set_viewport_size(PHONE)
             page.goto(url, wait_until="load")
-            small = page.evaluate(SMALL_TEXT, MIN_SCREEN_TEXT_PX)
-            if small:
-                report[url] = small[:5]
+            for name, viewport in [("phone", PHONE), ("desktop", DESKTOP)]:
+                page.set_viewport_size(viewport)
+                assert page.evaluate("() => innerWidth") == viewport["width"]
+                small = page.evaluate(SMALL_TEXT, MIN_SCREEN_TEXT_PX)
+                if small:
+                    report[f"{name} {url}"] = small[:5]
     finally:
         context.close()
     assert not report, f"text under {MIN_SCREEN_TEXT_PX} px: {report}"
@@ -291,14 +271,59 @@ def set_brand(page, colour: str | None) -> None:
     )
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_one_brand_token_rethemes_header_buttons_markers_and_cards(tab, site_server, scheme):
-    seen: dict[str, set[str]] = {name: set() for name in THEMED}
+# The brand changes colours only, so the rules that judge colour are the ones to run again
+# (test_accessibility runs every rule on every page with the default brand).
+COLOUR_RULES = flow_walk.COLOUR_RULES
+
+
+def walk_brands(page, base: str) -> dict[str, dict]:
+    """Each of BRAND_PAGES loaded once: the themed colours with no brand set and with each of
+    BRANDS, and axe's colour violations with each of BRANDS, by page."""
+    record = {}
     for path in BRAND_PAGES:
-        page = opened(tab, site_server + path, DESKTOP, scheme)
+        page.goto(base + path, wait_until="load")
+        if FLOW_PAGE in path:
+            page.wait_for_selector("#flow.flow--js")
+        seen = record[path] = {"colours": {}, "violations": {}}
         for colour in [None, *BRANDS]:
             set_brand(page, colour)
-            for name, value in themed_colours(page).items():
+            seen["colours"][str(colour)] = themed_colours(page)
+            if colour:
+                seen["violations"][colour] = flow_walk.axe_violations(page, COLOUR_RULES)
+    return record
+
+
+@pytest.fixture(scope="session")
+def brand_walk(request: pytest.FixtureRequest):
+    """``brand_walk(scheme)``: ``walk_brands`` on a desktop in that colour scheme, made once per
+    run and shared by the workers (both brand tests read it)."""
+
+    def get(scheme: str) -> dict[str, dict]:
+        def make(folder: Path) -> None:
+            context = request.getfixturevalue("browser").new_context(
+                viewport=DESKTOP, color_scheme=scheme
+            )
+            block_other_hosts(context)
+            freeze_clock(context, request.getfixturevalue("frozen_today"))
+            try:
+                record = walk_brands(context.new_page(), request.getfixturevalue("site_server"))
+            finally:
+                context.close()
+            (folder / "brands.json").write_text(json.dumps(record), encoding="utf-8")
+
+        tmp = request.getfixturevalue("tmp_path_factory")
+        folder = shared_builds.once(tmp, f"brand-walk-{scheme}", make)
+        return json.loads((folder / "brands.json").read_text("utf-8"))
+
+    return get
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_one_brand_token_rethemes_header_buttons_markers_and_cards(brand_walk, scheme):
+    seen: dict[str, set[str]] = {name: set() for name in THEMED}
+    for record in brand_walk(scheme).values():
+        for colour, colours in record["colours"].items():
+            for name, value in colours.items():
                 seen[name].add(f"{colour}:{value}")
     for name, values in seen.items():
         by_brand: dict[str, set[str]] = {}
@@ -310,24 +335,16 @@ def test_one_brand_token_rethemes_header_buttons_markers_and_cards(tab, site_ser
         assert len(set(colours)) == len(colours), f"{name} does not follow --sg-brand: {by_brand}"
 
 
-# The brand changes colours only, so the rules that judge colour are the ones to run again
-# (test_accessibility runs every rule on every page with the default brand). Each page is loaded
-# once per scheme and axe runs on it once per brand colour.
-COLOUR_RULES = {
-    "runOnly": {"type": "rule", "values": ["color-contrast", "link-in-text-block"]},
-    "resultTypes": ["violations"],
-}
-
-
 @pytest.mark.long
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_any_brand_colour_keeps_axe_at_zero(tab, site_server, scheme):
+def test_any_brand_colour_keeps_axe_at_zero(brand_walk, scheme):
+    """Each page is loaded once per scheme and axe runs on it once per brand colour."""
+    record = brand_walk(scheme)
+    assert set(record) == set(BRAND_PAGES)
     report = []
-    for path in BRAND_PAGES:
-        page = opened(tab, site_server + path, DESKTOP, scheme)
-        for brand in BRANDS:
-            set_brand(page, brand)
-            violations = AXE.run(page, options=COLOUR_RULES).response["violations"]
+    for path, seen in record.items():
+        assert set(seen["violations"]) == set(BRANDS), path
+        for brand, violations in seen["violations"].items():
             for v in violations:
                 report.append((brand, path, v["id"], [n["target"] for n in v["nodes"]]))
     assert not report, report

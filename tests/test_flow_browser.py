@@ -11,44 +11,28 @@ phase, which covers every branch of the page's script.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from conftest import LOCAL_HOSTS, block_other_hosts
-from soapguide.flow.model import FlowPath, Question, Step, build_flow
-from soapguide.guide import load_content
+from conftest import LOCAL_HOSTS, block_other_hosts, freeze_clock
+from soapguide.flow.model import FlowPath, Question, Step
 from soapguide.render.scripts import card_id, phase_text, script_phases
+
+from tests import flow_walk, shared_builds
+from tests.flow_walk import CONTENT, FLOW, number, query, route_to
 
 pytestmark = pytest.mark.browser
 
-REPO = Path(__file__).resolve().parents[1]
-PAGE = "should-i-call/"
-CONTENT = load_content(REPO / "data", REPO)
-FLOW = build_flow(CONTENT.documents["flow"])
+PAGE = flow_walk.PAGE
 SCRIPTS = {s["id"]: s for s in CONTENT["scripts"]["scripts"]}
 PHASE_LABELS = {p: v["label"] for p, v in CONTENT["scripts"]["phases"].items()}
 AXE = Axe()
 
 
-# --- The flow as data: routes and the URLs that encode them ----------------------------------
-
-
-def number(step: Step) -> int:
-    return step.question.options.index(step.option) + 1
-
-
-def query(steps: tuple[Step, ...] | list[Step]) -> str:
-    return "?a=" + ",".join(f"{s.question.id}:{number(s)}" for s in steps) if steps else ""
-
-
-def route_to(outcome_id: str, phase: str | None = None) -> FlowPath:
-    """The shortest path to an outcome (in ``phase``, when given)."""
-    paths = [p for p in FLOW.paths() if p.outcome.id == outcome_id]
-    paths = [p for p in paths if phase is None or p.phase == phase]
-    assert paths, f"no path reaches {outcome_id} ({phase})"
-    return min(paths, key=lambda p: len(p.steps))
+# --- The flow as data: routes (tests/flow_walk.py) and the URLs that encode them -------------
 
 
 def steps_to(question_id: str) -> tuple[Step, ...]:
@@ -108,18 +92,6 @@ def open_at(page, site_server: str, steps) -> None:
     page.wait_for_selector("#flow.flow--js")
 
 
-SHOWN = """() => ({
-  heading: document.getElementById("flow-heading").textContent,
-  answers: [...document.querySelectorAll(".flow-summary dd:not(.flow-summary__change)")]
-    .map((dd) => dd.textContent),
-  cards: [...document.querySelectorAll(".flow-result .script-card")].map((card) => ({
-    title: card.querySelector(".script-card__title").textContent,
-    kind: card.querySelector(".script-card__kind").textContent,
-    text: card.textContent,
-  })),
-})"""
-
-
 def blanks_as_labels(text: str) -> str:
     labels = {p["name"]: p["label"] for p in CONTENT["scripts"]["placeholders"]}
     for name, label in labels.items():
@@ -163,19 +135,21 @@ def test_every_answer_clicked_once_lands_where_the_data_says(flow_page) -> None:
 
 # --- Every outcome, in each phase that reaches it, with that phase's scripts -------------------
 
-OUTCOME_CASES = [
-    (outcome_id, phase) for outcome_id, phases in FLOW.outcome_phases().items() for phase in phases
-]
+OUTCOME_CASES = flow_walk.OUTCOME_PHASES
+
+
+@pytest.fixture(scope="session")
+def phone_walk(request: pytest.FixtureRequest) -> dict[str, dict]:
+    """Every outcome's state, shown once per run in one load of the page (tests/flow_walk.py)."""
+    return flow_walk.phone_walk(request)
 
 
 @pytest.mark.parametrize(("outcome_id", "phase"), OUTCOME_CASES, ids=lambda v: v)
 def test_each_outcome_shows_its_verdict_answers_and_the_scripts_for_the_readers_phase(
-    tab, site_server: str, outcome_id: str, phase: str
+    phone_walk, outcome_id: str, phase: str
 ) -> None:
-    page = tab()
     path = route_to(outcome_id, phase)
-    open_at(page, site_server, path.steps)
-    shown = page.evaluate(SHOWN)
+    shown = phone_walk[query(path.steps)]
     assert path.outcome.title in shown["heading"]
     assert path.outcome.verdict_label in shown["heading"]
     assert shown["answers"] == [s.option.label for s in path.steps], "the answers that led here"
@@ -359,21 +333,49 @@ def no_violations(page) -> None:
     assert violations == [], [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations]
 
 
+AXE_STATES = {
+    "first-question": "",
+    "outcome-with-scripts": query(WITH_SCRIPTS.steps),
+    "outcome-with-schedule": query(
+        route_to(next(o.id for o in FLOW.outcomes.values() if o.schedule)).steps
+    ),
+}
+
+
+@pytest.fixture(scope="session")
+def axe_walk(request: pytest.FixtureRequest):
+    """``axe_walk(scheme)``: axe's violations in each of AXE_STATES, by name: the page loaded
+    once at the first question, the other states shown in it as Back and Forward show them
+    (tests/flow_walk.py); made once per run and scheme, shared by the workers."""
+
+    def get(scheme: str) -> dict[str, list]:
+        def make(folder: Path) -> None:
+            context = request.getfixturevalue("browser").new_context(color_scheme=scheme)
+            block_other_hosts(context)
+            freeze_clock(context, request.getfixturevalue("frozen_today"))
+            try:
+                page = context.new_page()
+                flow_walk.open_flow(page, request.getfixturevalue("site_server"))
+                found = {}
+                for name, state in AXE_STATES.items():
+                    flow_walk.visit(page, state)
+                    found[name] = flow_walk.axe_violations(page)
+            finally:
+                context.close()
+            (folder / "axe.json").write_text(json.dumps(found), encoding="utf-8")
+
+        tmp = request.getfixturevalue("tmp_path_factory")
+        folder = shared_builds.once(tmp, f"flow-axe-{scheme}", make)
+        return json.loads((folder / "axe.json").read_text("utf-8"))
+
+    return get
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize(
-    "steps",
-    [
-        (),
-        WITH_SCRIPTS.steps,
-        route_to(next(o.id for o in FLOW.outcomes.values() if o.schedule)).steps,
-    ],
-    ids=["first-question", "outcome-with-scripts", "outcome-with-schedule"],
-)
-def test_axe_finds_no_violations(tab, site_server: str, steps, scheme: str) -> None:
-    page = tab(color_scheme=scheme)
-    page.goto(site_server + PAGE + query(steps), wait_until="load")
-    page.wait_for_selector("#flow.flow--js")
-    no_violations(page)
+@pytest.mark.parametrize("state", list(AXE_STATES))
+def test_axe_finds_no_violations(axe_walk, state: str, scheme: str) -> None:
+    violations = axe_walk(scheme)[state]
+    assert violations == [], [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations]
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

@@ -17,10 +17,13 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from conftest import block_other_hosts, freeze_clock
 from soapguide.flow.model import build_flow
 from soapguide.flow.page import embed_json
 from soapguide.guide import load_content
 from soapguide.render.schedule_text import clock_data
+
+from tests.flow_walk import visit
 
 pytestmark = pytest.mark.browser
 
@@ -144,14 +147,44 @@ def case_name(case: str, clock: dict) -> str:
     return case
 
 
+@pytest.fixture(scope="module")
+def page_with_schedule(browser, site_server, frozen_today):
+    """``page_with_schedule(clock)``: the flow page served with ``clock`` (None: the build's
+    own), loaded once per schedule for the module's cases, each in its own context."""
+    pages: dict[str, object] = {}
+    try:
+
+        def get(clock: dict | None):
+            key = json.dumps(clock, sort_keys=True)
+            if key not in pages:
+                context = browser.new_context()
+                block_other_hosts(context)
+                freeze_clock(context, frozen_today)
+                page = pages[key] = context.new_page()
+                serve_with(page, clock)
+                page.goto(site_server + PAGE)
+                page.wait_for_selector("#flow.flow--js")
+            return pages[key]
+
+        yield get
+    finally:
+        for page in pages.values():
+            page.context.close()
+
+
 @pytest.mark.parametrize(("name", "clock", "when", "case"), CASES, ids=[c[0] for c in CASES])
 def test_the_clock_line_says_where_this_device_s_clock_stands(
-    page, site_server, name, clock, when, case
+    page_with_schedule, name, clock, when, case
 ) -> None:
+    """The device's clock is set to the case's moment, then the first question is shown again
+    the way Back and Forward show it: its clock line is drawn anew from that clock."""
     clock = clock or REAL
     assert clock, "data/schedule.yml has no schedule for the guide's Match"
     moment = when(clock)
-    shown = line_at(page, site_server, None if clock is REAL else clock, moment)
+    page = page_with_schedule(None if clock is REAL else clock)
+    page.clock.set_fixed_time(moment)
+    visit(page, "")
+    shown = page.locator("#flow-step [data-flow-clock]").inner_text()
     assert shown == expected(page, case_name(case, clock), clock, moment)
 
 
