@@ -728,21 +728,23 @@ def test_it_works_from_the_keyboard_alone(builder) -> None:
     assert "Keyboard Person" in page.locator(PREVIEW).inner_text()
 
 
+TOUCH_TARGETS = ".builder-radio label, .builder-confirm label, .builder-input, .builder-button"
+# Each shown element's start and box, read in one call (as Playwright's is_visible and
+# bounding_box see them: a box with area, not visibility: hidden).
+SHOWN_BOXES = """selector => [...document.querySelectorAll(selector)]
+  .map(e => [e, e.getBoundingClientRect()])
+  .filter(([e, r]) => r.width > 0 && r.height > 0 && getComputedStyle(e).visibility !== "hidden")
+  .map(([e, r]) => [e.outerHTML.slice(0, 80), {width: r.width, height: r.height}])"""
+
+
 def test_every_control_is_at_least_44px_on_a_phone(browser, site_server: str) -> None:
     context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True)
     page = context.new_page()
+    open_builder(page, site_server)
     for version in [TIMED[0]] + EMAILS[:1] + LISTED[:1]:
-        open_builder(page, site_server, version)
-        targets = page.locator(
-            ".builder-radio label, .builder-confirm label, .builder-input, .builder-button"
-        )
-        for i in range(targets.count()):
-            target = targets.nth(i)
-            if not target.is_visible():
-                continue
-            box = target.bounding_box()
-            assert box["height"] >= 44 and box["width"] >= 44, (
-                target.evaluate("e => e.outerHTML.slice(0, 80)"),
-                box,
-            )
+        show(page, version)
+        shown = page.evaluate(SHOWN_BOXES, TOUCH_TARGETS)
+        assert shown, version_id(version)
+        for html, box in shown:
+            assert box["height"] >= 44 and box["width"] >= 44, (html, box)
     context.close()
