@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from conftest import block_other_hosts
+from conftest import block_other_hosts, freeze_clock
 from soapguide.builder.model import build_builder
 from soapguide.builder.safe_regex import compile_pattern, normalise
 from soapguide.flow.model import build_flow
@@ -115,6 +116,49 @@ def open_builder(page, base: str, version=None) -> None:
     page.wait_for_selector("#script-builder.builder--js")
 
 
+def show(page, version) -> None:
+    """Start over on ``version`` in a builder already open, as a reader does: Forget (every
+    field and box cleared), then the script and its phase."""
+    script, phase = version
+    page.click("#builder-forget")
+    page.click(f"#builder-script-{script.id}")
+    if phase:
+        page.click(f"#builder-phase-{phase}")
+
+
+@pytest.fixture(scope="module")
+def _open_builder(browser, site_server: str, frozen_today) -> Iterator[object]:
+    """The builder, loaded once per worker for the module (``builder``)."""
+    context = browser.new_context()
+    block_other_hosts(context)
+    freeze_clock(context, frozen_today)
+    page = context.new_page()
+    open_builder(page, site_server)
+    try:
+        yield page
+    finally:
+        context.close()
+
+
+@pytest.fixture
+def builder(_open_builder, site_server: str) -> Iterator[object]:
+    """The builder page the module's tests share: loading it is the costly part, so a test
+    that only reads, clicks and types in it uses this one and ``show``s its script instead of
+    reloading (the rules of conftest's ``tab``: no listeners, routes, clock, permissions or
+    viewport; nothing ticked to remember). A test may open another address in it; the next
+    test finds the builder again, and no print media."""
+    page = _open_builder
+    if (
+        urlsplit(page.url).path != urlsplit(site_server + PAGE).path
+        or not page.locator("#script-builder.builder--js").count()
+    ):
+        open_builder(page, site_server)
+    try:
+        yield page
+    finally:
+        page.emulate_media(media="null")
+
+
 def fill(page, version, values: dict[str, str] | None = None) -> dict[str, str]:
     typed = {blank: (values or {}).get(blank, value_for(blank)) for blank in blanks(version)}
     for blank, value in typed.items():
@@ -149,20 +193,17 @@ def out(page, name: str) -> str:
 # ---- The form comes from data --------------------------------------------------------------
 
 
-def test_one_choice_per_script_in_data_order(tab, site_server: str) -> None:
-    page = tab()
-    open_builder(page, site_server)
+def test_one_choice_per_script_in_data_order(builder) -> None:
+    page = builder
     labels = page.locator(".builder-choice:not([data-phased]) .builder-radio label")
     titles = [s["title"] for s in CONTENT["scripts"]["scripts"]]
     assert [t.split("\n")[0].strip() for t in labels.all_inner_texts()] == titles
 
 
 @pytest.mark.parametrize("version", VERSIONS, ids=version_id)
-def test_the_form_has_a_labelled_hinted_field_per_blank_the_script_uses(
-    tab, site_server: str, version
-) -> None:
-    page = tab()
-    open_builder(page, site_server, version)
+def test_the_form_has_a_labelled_hinted_field_per_blank_the_script_uses(builder, version) -> None:
+    page = builder
+    show(page, version)
     shown = page.locator(".builder-field:not([hidden])")
     assert [shown.nth(i).get_attribute("data-blank") for i in range(shown.count())] == [
         b for b in PLACEHOLDERS if b in blanks(version)
@@ -178,9 +219,10 @@ def test_the_form_has_a_labelled_hinted_field_per_blank_the_script_uses(
 
 @pytest.mark.parametrize("version", VERSIONS, ids=version_id)
 def test_every_script_fills_with_every_value_and_no_braces_left(
-    tab, site_server: str, version
+    builder, site_server: str, version
 ) -> None:
-    page = tab()
+    """Opened at the address a script card links to, which chooses the script and phase."""
+    page = builder
     open_builder(page, site_server, version)
     script, phase = version
     assert page.is_checked(f"#builder-script-{script.id}")
@@ -193,18 +235,18 @@ def test_every_script_fills_with_every_value_and_no_braces_left(
         assert value in text
 
 
-def first_blank_in_preview(page, site_server: str, value: str):
+def first_blank_in_preview(page, value: str):
     """The first script's first blank in the preview, after filling it with ``value`` (and the
     others with their usual values); with the blank's name."""
     version = VERSIONS[0]
-    open_builder(page, site_server, version)
+    show(page, version)
     first = blanks(version)[0]
     fill(page, version, {first: value})
     return page.locator(f'{PREVIEW} .blank[data-placeholder="{first}"]').first, first
 
 
-def test_an_empty_blank_stays_a_visible_labelled_gap(tab, site_server: str) -> None:
-    gap, first = first_blank_in_preview(tab(), site_server, "")
+def test_an_empty_blank_stays_a_visible_labelled_gap(builder) -> None:
+    gap, first = first_blank_in_preview(builder, "")
     assert gap.is_visible()
     assert gap.inner_text() == PLACEHOLDERS[first]["label"]
     assert "blank--filled" not in (gap.get_attribute("class") or "")
@@ -212,8 +254,8 @@ def test_an_empty_blank_stays_a_visible_labelled_gap(tab, site_server: str) -> N
     assert box and box["width"] > 20
 
 
-def test_a_filled_blank_reads_as_plain_text_with_no_box(tab, site_server: str) -> None:
-    filled, _ = first_blank_in_preview(tab(), site_server, "Dana Reyes")
+def test_a_filled_blank_reads_as_plain_text_with_no_box(builder) -> None:
+    filled, _ = first_blank_in_preview(builder, "Dana Reyes")
     assert filled.inner_text() == "Dana Reyes"
     assert "blank--filled" in (filled.get_attribute("class") or "")
     borders = filled.evaluate(
@@ -227,9 +269,9 @@ def test_a_filled_blank_reads_as_plain_text_with_no_box(tab, site_server: str) -
 
 
 @pytest.mark.parametrize("version", TIMED, ids=version_id)
-def test_the_estimate_is_the_words_divided_by_the_rate(tab, site_server: str, version) -> None:
-    page = tab()
-    open_builder(page, site_server, version)
+def test_the_estimate_is_the_words_divided_by_the_rate(builder, version) -> None:
+    page = builder
+    show(page, version)
     fill(page, version)
     words = sum(spoken_words(line) for line in preview_lines(page))
     assert int(out(page, "words")) == words
@@ -237,9 +279,9 @@ def test_the_estimate_is_the_words_divided_by_the_rate(tab, site_server: str, ve
 
 
 @pytest.mark.parametrize("version", TIMED, ids=version_id)
-def test_over_the_limit_a_warning_names_the_longest_line(tab, site_server: str, version) -> None:
-    page = tab()
-    open_builder(page, site_server, version)
+def test_over_the_limit_a_warning_names_the_longest_line(builder, version) -> None:
+    page = builder
+    show(page, version)
     fill(page, version)
     assert page.locator("#builder-over").is_hidden()
     assert int(out(page, "seconds")) <= BUILDER.limit_seconds
@@ -249,11 +291,11 @@ def test_over_the_limit_a_warning_names_the_longest_line(tab, site_server: str, 
     assert long_value in out(page, "longest")
 
 
-def test_a_written_script_shows_no_speaking_time(tab, site_server: str) -> None:
-    page = tab()
+def test_a_written_script_shows_no_speaking_time(builder) -> None:
+    page = builder
     if not EMAILS:
         pytest.skip("no email script in data/")
-    open_builder(page, site_server, EMAILS[0])
+    show(page, EMAILS[0])
     assert page.locator("[data-timed]").is_hidden()
 
 
@@ -271,12 +313,10 @@ def _long_field_version():
 
 
 @pytest.mark.parametrize("check", BUILDER.tone_checks, ids=lambda c: c.id)
-def test_each_pattern_flags_its_example_and_passes_its_near_miss(
-    tab, site_server: str, check
-) -> None:
-    page = tab()
+def test_each_pattern_flags_its_example_and_passes_its_near_miss(builder, check) -> None:
+    page = builder
     version, blank = _long_field_version()
-    open_builder(page, site_server, version)
+    show(page, version)
     flags = page.locator(f"#builder-field-{blank}-flags")
     page.fill(f"#builder-field-{blank}", check.flagged)
     flag = flags.locator(f'[data-tone="{check.id}"]')
@@ -287,10 +327,10 @@ def test_each_pattern_flags_its_example_and_passes_its_near_miss(
     assert flags.locator(f'[data-tone="{check.id}"]').count() == 0
 
 
-def test_the_guide_s_own_wording_gets_no_flag(tab, site_server: str) -> None:
+def test_the_guide_s_own_wording_gets_no_flag(builder) -> None:
     """Typed into every field: the strong phrases, the good tone examples and every script
     line. None of it may be flagged."""
-    page = tab()
+    page = builder
     phrasing, tone = CONTENT["scripts"]["phrasing"], CONTENT["tone"]
     neutral = [p["text"] for p in phrasing["strong"]] + [t["example"] for t in tone["good"]]
     for script in CONTENT["scripts"]["scripts"]:
@@ -298,16 +338,15 @@ def test_the_guide_s_own_wording_gets_no_flag(tab, site_server: str) -> None:
             neutral += [v for k, v in line.items() if k != "step" and isinstance(v, str)]
     neutral = [re.sub(r"\{[a-z_]+\}", "", re.sub(r"[*_]", "", t)) for t in neutral]
     version, blank = _long_field_version()
-    open_builder(page, site_server, version)
+    show(page, version)
     for text in neutral:
         page.fill(f"#builder-field-{blank}", text)
         assert page.locator(".builder-flag").count() == 0, text
 
 
-def test_python_and_the_browser_read_every_pattern_alike(tab, site_server: str) -> None:
+def test_python_and_the_browser_read_every_pattern_alike(builder) -> None:
     """The build checks patterns with Python's re; the page runs them as JavaScript RegExp."""
-    page = tab()
-    open_builder(page, site_server)
+    page = builder
     samples = [t for c in BUILDER.tone_checks for t in (c.flagged, c.not_flagged)]
     samples += ["I'M NOT THE BEST", "colour 12 abc-def", "a.b (maybe) #1 choice", "x" * 50]
     patterns = ACCEPTED + [c.pattern for c in BUILDER.tone_checks]
@@ -329,9 +368,9 @@ def state_of(page, rule: str) -> str:
 
 
 @pytest.mark.parametrize("version", LISTED, ids=version_id)
-def test_the_voicemail_checklist_ticks_itself_from_the_form(tab, site_server: str, version) -> None:
-    page = tab()
-    open_builder(page, site_server, version)
+def test_the_voicemail_checklist_ticks_itself_from_the_form(builder, version) -> None:
+    page = builder
+    show(page, version)
     assert page.locator(".builder-voicemail").is_visible()
     for entry in BUILDER.checklist:
         if entry.kind == "filled":
@@ -357,11 +396,9 @@ def test_the_voicemail_checklist_ticks_itself_from_the_form(tab, site_server: st
 
 
 @pytest.mark.parametrize("version", EMAILS, ids=version_id)
-def test_an_email_gets_a_subject_a_body_a_count_and_a_mailto_link(
-    tab, site_server: str, version
-) -> None:
-    page = tab()
-    open_builder(page, site_server, version)
+def test_an_email_gets_a_subject_a_body_a_count_and_a_mailto_link(builder, version) -> None:
+    page = builder
+    show(page, version)
     typed = fill(page, version)
     lines = preview_lines(page)
     subject_line = next(line for line in lines if line.startswith(BUILDER.subject_prefix))
@@ -521,9 +558,9 @@ WITH_SCRIPTS = {
 
 @pytest.mark.parametrize("outcome", sorted(WITH_SCRIPTS))
 def test_a_call_or_email_outcome_opens_the_builder_with_its_script(
-    tab, site_server: str, outcome: str
+    builder, site_server: str, outcome: str
 ) -> None:
-    page = tab()
+    page = builder
     path = WITH_SCRIPTS[outcome]
     page.goto(site_server + "should-i-call/")
     page.wait_for_selector("#flow.flow--js")
@@ -549,11 +586,26 @@ def test_a_call_or_email_outcome_opens_the_builder_with_its_script(
 # ---- Print -------------------------------------------------------------------------------------
 
 
+def longest_answer(blank: str, length: int) -> str:
+    """The blank's usual value (``value_for``), run on to ``length`` characters: a field at its
+    maximum length that still carries a value the card can be searched for."""
+    return (f"{value_for(blank)} " + "Long answer " * 40)[:length]
+
+
 @pytest.mark.parametrize("version", VERSIONS, ids=version_id)
-def test_printing_the_built_card_gives_one_4x6_page(tab, site_server: str, version) -> None:
-    page = tab()
-    open_builder(page, site_server, version)
-    typed = fill(page, version)
+def test_the_built_card_prints_on_one_4x6_page_even_with_the_longest_answers(
+    builder, version
+) -> None:
+    """Every field at its maximum length (max_length in data/builder.yml): one page, 4 × 6, with
+    the script's title and every answer whole on it. One print serves both checks: a card that
+    holds the longest answers holds shorter ones."""
+    page = builder
+    show(page, version)
+    typed = {}
+    for blank in blanks(version):
+        field = page.locator(f"#builder-field-{blank}")
+        typed[blank] = longest_answer(blank, int(field.get_attribute("maxlength")))
+        field.fill(typed[blank])
     page.emulate_media(media="print")
     pdf = read_pdf(page.pdf(prefer_css_page_size=True))
     assert len(pdf.pages) == 1, [p[:80] for p in pdf.pages]
@@ -565,21 +617,6 @@ def test_printing_the_built_card_gives_one_4x6_page(tab, site_server: str, versi
 
 def script_title(version) -> str:
     return version[0].title.split()[0]
-
-
-@pytest.mark.parametrize("version", VERSIONS, ids=version_id)
-def test_the_longest_answers_still_print_on_one_card(tab, site_server: str, version) -> None:
-    """Every field at its maximum length (max_length in data/builder.yml)."""
-    page = tab()
-    open_builder(page, site_server, version)
-    for blank in blanks(version):
-        field = page.locator(f"#builder-field-{blank}")
-        length = int(field.get_attribute("maxlength"))
-        field.fill(("Long answer " * 40)[:length])
-    page.emulate_media(media="print")
-    pdf = read_pdf(page.pdf(prefer_css_page_size=True))
-    assert len(pdf.pages) == 1
-    assert same_size(pdf.sizes[0], inches_to_points(CARD_SIZE_IN))
 
 
 # ---- Without JavaScript ----------------------------------------------------------------------
@@ -616,34 +653,78 @@ def test_axe_finds_no_violations_in_the_no_javascript_page(page, site_server: st
 # ---- Accessibility -----------------------------------------------------------------------------
 
 
-def show_every_warning(page, site_server: str, version) -> None:
-    page.clock.install()  # the pause before the live region speaks is run on, not waited for
-    open_builder(page, site_server, version)
+@pytest.fixture(scope="module")
+def warned_builder(browser, site_server: str, frozen_today) -> Iterator[Callable[[str], object]]:
+    """``warned_builder(scheme)``: a builder loaded once per worker in that colour scheme, its
+    clock installed before the load (the pause before the live region speaks is run on, not
+    waited for); the axe tests ``show`` each script in it instead of loading it again."""
+    pages: dict[str, object] = {}
+
+    def get(scheme: str):
+        if scheme not in pages:
+            context = browser.new_context(color_scheme=scheme)
+            block_other_hosts(context)
+            freeze_clock(context, frozen_today)
+            page = context.new_page()
+            page.clock.install()
+            open_builder(page, site_server)
+            pages[scheme] = page
+        return pages[scheme]
+
+    try:
+        yield get
+    finally:
+        for page in pages.values():
+            page.context.close()
+
+
+def show_every_warning(page, version) -> None:
+    """Start over on ``version`` (the live region falls silent), then show its warnings: over
+    the time limit, a tone flag, and the live region saying so after its pause."""
+    show(page, version)
+    status = page.locator("#builder-status")
+    page.clock.run_for(1700)  # the live region speaks (here: nothing) after a pause
+    assert status.inner_text().strip() == "", "the live region still speaks of a former script"
     fill(page, version)
     overflow(page, version)
     rest = [b for b in blanks(version) if b != roomiest(version)]
     other = max(rest, key=lambda b: int(BUILDER.field_settings(b)["max_length"]))
     page.fill(f"#builder-field-{other}", BUILDER.tone_checks[0].flagged)
     page.clock.run_for(1700)  # the live region speaks after a pause
-    assert page.locator("#builder-status").inner_text().strip(), "the live region said nothing"
-
-
-AXE_VIEWS = [TIMED[0]] + LISTED[:1] + EMAILS[:1]
-
-
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("version", AXE_VIEWS, ids=version_id)
-def test_no_axe_violations_with_warnings_shown(browser, site_server, scheme, version) -> None:
-    context = browser.new_context(color_scheme=scheme)
-    block_other_hosts(context)
-    page = context.new_page()
-    show_every_warning(page, site_server, version)
+    assert status.inner_text().strip(), "the live region said nothing"
     if version[0].channel in BUILDER.timed_channels:
         assert page.locator("#builder-over").is_visible()
     assert page.locator(".builder-flag").count() >= 1
-    violations = AXE.run(page).response["violations"]
-    context.close()
-    assert violations == [], [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations]
+
+
+AXE_VIEWS = [TIMED[0]] + LISTED[:1] + EMAILS[:1]
+# The rules of axe's default set that read colours: what the dark palette changes here. It
+# changes nothing else on this page but which palette toggle the header shows (the same header
+# on every page: tests/test_accessibility.py runs all of axe on the home page in the dark).
+COLOUR_RULES = ["color-contrast", "link-in-text-block"]
+
+
+def axe_violations(page, **options) -> list:
+    violations = AXE.run(page, options=options or None).response["violations"]
+    return [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations]
+
+
+@pytest.mark.parametrize("version", AXE_VIEWS, ids=version_id)
+def test_no_axe_violations_with_warnings_shown(warned_builder, version) -> None:
+    page = warned_builder("light")
+    show_every_warning(page, version)
+    assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize("version", AXE_VIEWS, ids=version_id)
+def test_no_colour_violations_with_warnings_shown_in_the_dark_palette(
+    warned_builder, version
+) -> None:
+    """The dark palette changes colours only, here: axe's colour rules are the ones to run."""
+    page = warned_builder("dark")
+    show_every_warning(page, version)
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+    assert axe_violations(page, runOnly=COLOUR_RULES) == []
 
 
 def test_warnings_are_announced_after_a_pause_not_on_every_keystroke(
@@ -672,9 +753,9 @@ def test_warnings_are_announced_after_a_pause_not_on_every_keystroke(
     assert len(said) == 1 and "flagged" in said[0] and str(BUILDER.limit_seconds) in said[0]
 
 
-def test_it_works_from_the_keyboard_alone(tab, site_server: str) -> None:
-    page = tab()
-    open_builder(page, site_server)
+def test_it_works_from_the_keyboard_alone(builder) -> None:
+    page = builder
+    show(page, (BUILDER.scripts[0], BUILDER.scripts[0].versions[0]))
     first, second = BUILDER.scripts[0], BUILDER.scripts[1]
     page.focus(f"#builder-script-{first.id}")
     page.keyboard.press("ArrowDown")
@@ -691,21 +772,23 @@ def test_it_works_from_the_keyboard_alone(tab, site_server: str) -> None:
     assert "Keyboard Person" in page.locator(PREVIEW).inner_text()
 
 
+TOUCH_TARGETS = ".builder-radio label, .builder-confirm label, .builder-input, .builder-button"
+# Each shown element's start and box, read in one call (as Playwright's is_visible and
+# bounding_box see them: a box with area, not visibility: hidden).
+SHOWN_BOXES = """selector => [...document.querySelectorAll(selector)]
+  .map(e => [e, e.getBoundingClientRect()])
+  .filter(([e, r]) => r.width > 0 && r.height > 0 && getComputedStyle(e).visibility !== "hidden")
+  .map(([e, r]) => [e.outerHTML.slice(0, 80), {width: r.width, height: r.height}])"""
+
+
 def test_every_control_is_at_least_44px_on_a_phone(browser, site_server: str) -> None:
     context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True)
     page = context.new_page()
+    open_builder(page, site_server)
     for version in [TIMED[0]] + EMAILS[:1] + LISTED[:1]:
-        open_builder(page, site_server, version)
-        targets = page.locator(
-            ".builder-radio label, .builder-confirm label, .builder-input, .builder-button"
-        )
-        for i in range(targets.count()):
-            target = targets.nth(i)
-            if not target.is_visible():
-                continue
-            box = target.bounding_box()
-            assert box["height"] >= 44 and box["width"] >= 44, (
-                target.evaluate("e => e.outerHTML.slice(0, 80)"),
-                box,
-            )
+        show(page, version)
+        shown = page.evaluate(SHOWN_BOXES, TOUCH_TARGETS)
+        assert shown, version_id(version)
+        for html, box in shown:
+            assert box["height"] >= 44 and box["width"] >= 44, (html, box)
     context.close()
