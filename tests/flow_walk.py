@@ -24,7 +24,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from conftest import block_other_hosts, freeze_clock
 from soapguide.flow.model import FlowPath, Step, build_flow
 from soapguide.guide import load_content
@@ -37,13 +36,6 @@ READY = "#flow.flow--js"
 CONTENT = load_content(REPO / "data", REPO)
 FLOW = build_flow(CONTENT.documents["flow"])
 PHONE = {"width": 390, "height": 844}
-AXE = Axe()
-
-# The rules that judge colour: what a change of colours alone (brand, scheme) can break.
-COLOUR_RULES = {
-    "runOnly": {"type": "rule", "values": ["color-contrast", "link-in-text-block"]},
-    "resultTypes": ["violations"],
-}
 
 
 # --- The flow as data: paths and the URLs that encode them -------------------------------------
@@ -116,15 +108,6 @@ def visit(page, state: str) -> None:
     """Show ``state`` (a query, "" for the first question) in the loaded flow page, as the
     browser's Back and Forward do, and leave focus and scroll as a load leaves them."""
     assert page.evaluate(VISIT, state) == state
-
-
-def axe_violations(page, options: dict | None = None) -> list[dict[str, Any]]:
-    """axe's violations on the page as it is now, axe injected once per loaded document
-    (axe-playwright-python injects it on every run)."""
-    if not page.evaluate("() => typeof window.axe === 'object'"):
-        page.evaluate(AXE.axe_script)
-    args = AXE._format_script_args(context=None, options=options or {"resultTypes": ["violations"]})
-    return page.evaluate(f"axe.run({args}).then(results => results)")["violations"]
 
 
 # --- What the phone walk records of each state --------------------------------------------------

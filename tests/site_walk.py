@@ -21,9 +21,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from axe_playwright_python.sync_playwright import Axe
-
-AXE = Axe()
+from tests.axe_palettes import violations
 
 # What the injection tests compare between a page and its hostile twin.
 PAGE_FACTS = """() => ({
@@ -110,7 +108,7 @@ def walk(page, base_url: str, paths: list[str]) -> dict[str, PageVisit]:
         visit.status = response.status if response is not None else None
         page.wait_for_load_state("load")  # not a predicate: the CSP forbids evaluating one
         visit.facts = page.evaluate(PAGE_FACTS)
-        visit.violations = AXE.run(page).response["violations"]
+        visit.violations = violations(page)
         visit.chrome_present = page.evaluate(PRESENT, CHROME)
         visit.on_screen = page.evaluate(SHOWN, [*CHROME, CONTENT])
         visit.external_links = page.evaluate(EXTERNAL_LINKS)

@@ -13,7 +13,6 @@ from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from conftest import block_other_hosts, freeze_clock
 from soapguide.builder.model import build_builder
 from soapguide.builder.safe_regex import compile_pattern, normalise
@@ -21,6 +20,7 @@ from soapguide.flow.model import build_flow
 from soapguide.guide import load_content
 from soapguide.render.assets import COMBINED, combined_parts
 
+from tests.axe_palettes import COLOUR_RULES, violations
 from tests.print_support import CARD_SIZE_IN, inches_to_points, read_pdf, same_size, squash
 from tests.test_builder_regex import ACCEPTED
 
@@ -36,7 +36,6 @@ VERSIONS = [(s, v) for s in BUILDER.scripts for v in s.versions]
 TIMED = [(s, v) for s, v in VERSIONS if s.channel in BUILDER.timed_channels]
 EMAILS = [(s, v) for s, v in VERSIONS if s.channel in BUILDER.email_channels]
 LISTED = [(s, v) for s, v in VERSIONS if s.channel in BUILDER.checklist_channels]
-AXE = Axe()
 
 
 # ---- The page and its links, as built -------------------------------------------------------
@@ -646,8 +645,8 @@ def test_axe_finds_no_violations_in_the_no_javascript_page(page, site_server: st
     page.add_style_tag(content=".md-typeset .builder-nojs { display: block !important; }")
     assert page.locator(".builder-nojs").is_visible()
     assert page.locator(".builder-card").first.is_visible()
-    violations = AXE.run(page).response["violations"]
-    assert violations == [], [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations]
+    found = violations(page)
+    assert found == [], [(v["id"], [n["target"] for n in v["nodes"]]) for v in found]
 
 
 # ---- Accessibility -----------------------------------------------------------------------------
@@ -698,15 +697,10 @@ def show_every_warning(page, version) -> None:
 
 
 AXE_VIEWS = [TIMED[0]] + LISTED[:1] + EMAILS[:1]
-# The rules of axe's default set that read colours: what the dark palette changes here. It
-# changes nothing else on this page but which palette toggle the header shows (the same header
-# on every page: tests/test_accessibility.py runs all of axe on the home page in the dark).
-COLOUR_RULES = ["color-contrast", "link-in-text-block"]
 
 
-def axe_violations(page, **options) -> list:
-    violations = AXE.run(page, options=options or None).response["violations"]
-    return [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations]
+def axe_violations(page, options=None) -> list:
+    return [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations(page, options)]
 
 
 @pytest.mark.parametrize("version", AXE_VIEWS, ids=version_id)
@@ -724,7 +718,7 @@ def test_no_colour_violations_with_warnings_shown_in_the_dark_palette(
     page = warned_builder("dark")
     show_every_warning(page, version)
     assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
-    assert axe_violations(page, runOnly=COLOUR_RULES) == []
+    assert axe_violations(page, COLOUR_RULES) == []
 
 
 def test_warnings_are_announced_after_a_pause_not_on_every_keystroke(

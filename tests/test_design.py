@@ -16,6 +16,7 @@ from soapguide.flow.model import Flow, FlowPath, build_flow
 from soapguide.guide import load_content
 
 from tests import flow_walk, shared_builds
+from tests.axe_palettes import COLOUR_RULES, violations
 
 pytestmark = pytest.mark.browser
 
@@ -273,7 +274,6 @@ def set_brand(page, colour: str | None) -> None:
 
 # The brand changes colours only, so the rules that judge colour are the ones to run again
 # (test_accessibility runs every rule on every page with the default brand).
-COLOUR_RULES = flow_walk.COLOUR_RULES
 
 
 def walk_brands(page, base: str) -> dict[str, dict]:
@@ -289,7 +289,7 @@ def walk_brands(page, base: str) -> dict[str, dict]:
             set_brand(page, colour)
             seen["colours"][str(colour)] = themed_colours(page)
             if colour:
-                seen["violations"][colour] = flow_walk.axe_violations(page, COLOUR_RULES)
+                seen["violations"][colour] = violations(page, COLOUR_RULES)
     return record
 
 
@@ -344,8 +344,8 @@ def test_any_brand_colour_keeps_axe_at_zero(brand_walk, scheme):
     report = []
     for path, seen in record.items():
         assert set(seen["violations"]) == set(BRANDS), path
-        for brand, violations in seen["violations"].items():
-            for v in violations:
+        for brand, found in seen["violations"].items():
+            for v in found:
                 report.append((brand, path, v["id"], [n["target"] for n in v["nodes"]]))
     assert not report, report
 

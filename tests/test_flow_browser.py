@@ -16,12 +16,12 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from conftest import LOCAL_HOSTS, block_other_hosts, freeze_clock
 from soapguide.flow.model import FlowPath, Question, Step
 from soapguide.render.scripts import card_id, phase_text, script_phases
 
 from tests import flow_walk, shared_builds
+from tests.axe_palettes import violations
 from tests.flow_walk import CONTENT, FLOW, number, query, route_to
 
 pytestmark = pytest.mark.browser
@@ -29,7 +29,6 @@ pytestmark = pytest.mark.browser
 PAGE = flow_walk.PAGE
 SCRIPTS = {s["id"]: s for s in CONTENT["scripts"]["scripts"]}
 PHASE_LABELS = {p: v["label"] for p, v in CONTENT["scripts"]["phases"].items()}
-AXE = Axe()
 
 
 # --- The flow as data: routes (tests/flow_walk.py) and the URLs that encode them -------------
@@ -329,8 +328,8 @@ def test_without_javascript_the_whole_flow_is_on_the_page(browser, site_server) 
 
 
 def no_violations(page) -> None:
-    violations = AXE.run(page).response["violations"]
-    assert violations == [], [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations]
+    found = violations(page)
+    assert found == [], [(v["id"], [n["target"] for n in v["nodes"]]) for v in found]
 
 
 AXE_STATES = {
@@ -359,7 +358,7 @@ def axe_walk(request: pytest.FixtureRequest):
                 found = {}
                 for name, state in AXE_STATES.items():
                     flow_walk.visit(page, state)
-                    found[name] = flow_walk.axe_violations(page)
+                    found[name] = violations(page)
             finally:
                 context.close()
             (folder / "axe.json").write_text(json.dumps(found), encoding="utf-8")
