@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import block_other_hosts, freeze_clock
+from conftest import freeze_clock
 from soapguide.flow.model import FlowPath, Step, build_flow
 from soapguide.guide import load_content
 
@@ -188,7 +188,6 @@ def walk_phone(page, base: str) -> dict[str, dict[str, Any]]:
 
 def _context(request: pytest.FixtureRequest, **options):
     context = request.getfixturevalue("browser").new_context(**options)
-    block_other_hosts(context)
     freeze_clock(context, request.getfixturevalue("frozen_today"))
     return context
 

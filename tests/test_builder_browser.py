@@ -13,7 +13,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
-from conftest import block_other_hosts, freeze_clock
+from conftest import freeze_clock
 from soapguide.builder.model import build_builder
 from soapguide.builder.safe_regex import compile_pattern, normalise
 from soapguide.flow.model import build_flow
@@ -129,7 +129,6 @@ def show(page, version) -> None:
 def _open_builder(browser, site_server: str, frozen_today) -> Iterator[object]:
     """The builder, loaded once per worker for the module (``builder``)."""
     context = browser.new_context()
-    block_other_hosts(context)
     freeze_clock(context, frozen_today)
     page = context.new_page()
     open_builder(page, site_server)
@@ -422,7 +421,6 @@ def test_an_email_gets_a_subject_a_body_a_count_and_a_mailto_link(builder, versi
 @pytest.fixture
 def clipboard_page(browser, site_server: str):
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
-    block_other_hosts(context)
     yield context.new_page()
     context.close()
 
@@ -623,7 +621,6 @@ def script_title(version) -> str:
 
 def test_without_javascript_the_scripts_show_with_blanks_and_a_note(browser, site_server) -> None:
     context = browser.new_context(java_script_enabled=False)
-    block_other_hosts(context)
     page = context.new_page()
     page.goto(site_server + PAGE)
     assert page.locator(".builder-nojs").is_visible()
@@ -662,7 +659,6 @@ def warned_builder(browser, site_server: str, frozen_today) -> Iterator[Callable
     def get(scheme: str):
         if scheme not in pages:
             context = browser.new_context(color_scheme=scheme)
-            block_other_hosts(context)
             freeze_clock(context, frozen_today)
             page = context.new_page()
             page.clock.install()

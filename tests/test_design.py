@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import block_other_hosts, freeze_clock
+from conftest import freeze_clock
 from soapguide.flow.model import Flow, FlowPath, build_flow
 from soapguide.guide import load_content
 
@@ -94,7 +94,6 @@ def test_the_first_phone_screen_holds_in_soap_week_with_the_check_the_rules_bann
 
     own = schedule_for(read_schedules(CONTENT["schedule"]), CONTENT["meta"]["match_year"])
     context = browser.new_context(viewport=PHONE)
-    block_other_hosts(context)
     context.clock.set_fixed_time(own.soap_starts.at + dt.timedelta(days=1))
     try:
         page = context.new_page()
@@ -219,7 +218,6 @@ def test_no_text_on_screen_is_smaller_than_12px(browser, site_server, site_pages
     urls = [site_server + p for p in site_pages] + [site_server + FLOW_PAGE + query(WITH_SCRIPTS)]
     report = {}
     context = browser.new_context(viewport=PHONE)
-    block_other_hosts(context)
     try:
         page = context.new_page()
         for url in urls:
@@ -303,7 +301,6 @@ def brand_walk(request: pytest.FixtureRequest):
             context = request.getfixturevalue("browser").new_context(
                 viewport=DESKTOP, color_scheme=scheme
             )
-            block_other_hosts(context)
             freeze_clock(context, request.getfixturevalue("frozen_today"))
             try:
                 record = walk_brands(context.new_page(), request.getfixturevalue("site_server"))

@@ -16,7 +16,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import LOCAL_HOSTS, block_other_hosts, freeze_clock
+from conftest import LOCAL_HOSTS, freeze_clock
 from soapguide.flow.model import FlowPath, Question, Step
 from soapguide.render.scripts import card_id, phase_text, script_phases
 
@@ -298,7 +298,6 @@ def test_start_over_returns_to_the_first_question(tab, site_server: str) -> None
 
 def test_without_javascript_the_whole_flow_is_on_the_page(browser, site_server) -> None:
     context = browser.new_context(java_script_enabled=False)
-    block_other_hosts(context)
     try:
         page = context.new_page()
         page.goto(site_server + PAGE)
@@ -350,7 +349,6 @@ def axe_walk(request: pytest.FixtureRequest):
     def get(scheme: str) -> dict[str, list]:
         def make(folder: Path) -> None:
             context = request.getfixturevalue("browser").new_context(color_scheme=scheme)
-            block_other_hosts(context)
             freeze_clock(context, request.getfixturevalue("frozen_today"))
             try:
                 page = context.new_page()
@@ -404,7 +402,6 @@ def test_axe_finds_no_violations_in_the_no_javascript_fallback(flow_page) -> Non
 def test_answering_makes_no_request_at_all(browser, site_server: str) -> None:
     """The page loads only from 127.0.0.1, and answering questions sends nothing anywhere."""
     context = browser.new_context()
-    block_other_hosts(context)
     requests: list[str] = []
     context.on("request", lambda request: requests.append(request.url))
     try:
@@ -442,7 +439,6 @@ def test_works_on_a_320px_wide_screen(tab, site_server: str, steps) -> None:
 def test_the_first_question_is_on_the_page_before_the_script_runs(browser, site_server) -> None:
     """No layout shift: the server renders the first question, the script takes it over."""
     context = browser.new_context()
-    block_other_hosts(context)
     try:
         page = context.new_page()
         page.add_init_script(

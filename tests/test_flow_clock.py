@@ -17,7 +17,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from conftest import block_other_hosts, freeze_clock
+from conftest import freeze_clock
 from soapguide.flow.model import build_flow
 from soapguide.flow.page import embed_json
 from soapguide.guide import load_content
@@ -158,7 +158,6 @@ def page_with_schedule(browser, site_server, frozen_today):
             key = json.dumps(clock, sort_keys=True)
             if key not in pages:
                 context = browser.new_context()
-                block_other_hosts(context)
                 freeze_clock(context, frozen_today)
                 page = pages[key] = context.new_page()
                 serve_with(page, clock)

@@ -9,7 +9,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import block_other_hosts
 from soapguide.flow.model import build_flow
 from soapguide.flow.page import embed_json, prefix_ids
 from soapguide.guide import load_content
@@ -88,7 +87,6 @@ def build_variant(project: Path, site: Path, base: str) -> str:
 @pytest.fixture
 def variant_page(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
-    block_other_hosts(context)
     try:
         yield context.new_page()
     finally:

@@ -308,3 +308,21 @@ def test_searching_requests_nothing_from_another_host(page, site_server: str) ->
     assert any("search_index.json" in url for url in requests), "search never loaded its index"
     remote = sorted({url for url in requests if request_leaves_this_machine(url)})
     assert not remote, "Searching requested other hosts:\n" + "\n".join(remote)
+
+
+@pytest.mark.browser
+def test_the_test_browser_reaches_this_machine_only_and_still_reports_the_rest(
+    page, site_server: str
+) -> None:
+    """The browser the tests drive (conftest.ONLY_LOCAL) loads from 127.0.0.1 and from no other
+    address, not even another loopback one; a request elsewhere fails at once and is still
+    reported, which is how the tests above see it."""
+    port = urlsplit(site_server).port
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    assert page.goto(site_server).ok
+    elsewhere = [f"http://127.0.0.2:{port}/", f"http://localhost:{port}/", "https://example.org/"]
+    for url in elsewhere:
+        with pytest.raises(Exception, match="ERR_NAME_NOT_RESOLVED"):
+            page.goto(url)
+    assert set(elsewhere) <= set(requests)
