@@ -26,7 +26,7 @@ COLOUR_RULES: dict[str, Any] = {
 }
 EVERY_RULE: dict[str, Any] = {"resultTypes": ["violations"]}
 
-# Ends the colour fades (CSS transitions) at once, so that axe reads the final colours. Every
+# Ends the fades (CSS transitions) at once, so that axe reads the final colours. Every
 # element's colour is read first: a fade starts only when an element's style is worked out, which
 # the browser puts off for content out of view (content-visibility). Waiting for the fades
 # instead needs animation frames, which a tab in the background may never get.
@@ -40,7 +40,10 @@ TOGGLE_TO = {"light": "label[for='__palette_0']", "dark": "label[for='__palette_
 
 
 def violations(page, options: dict[str, Any] | None = None) -> list[dict[str, Any]]:
-    """axe's violations on ``page`` as it is now (every rule unless ``options`` say otherwise)."""
+    """axe's violations on ``page`` as it is now (every rule unless ``options`` say otherwise),
+    any fade ended first: a control caught fading in (Material's "Back to top" after a scroll)
+    has colours no reader sees for long."""
+    page.evaluate(END_FADES)
     if not page.evaluate("() => typeof window.axe === 'object'"):
         page.evaluate(AXE.axe_script)
     return page.evaluate("options => axe.run(document, options)", options or EVERY_RULE)[
@@ -58,7 +61,6 @@ def switch_palette(page, scheme: str) -> None:
     """Switch the page to ``scheme`` ("light" or "dark") with Material's palette toggle."""
     page.locator(TOGGLE_TO[scheme]).click()
     page.locator(f"body[data-md-color-scheme='{SCHEME[scheme]}']").wait_for(state="attached")
-    page.evaluate(END_FADES)
 
 
 def in_both_palettes(page) -> dict[str, list[dict[str, Any]]]:
