@@ -391,7 +391,8 @@ def site_walk(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, frozen_today: dt.date
 ) -> dict[str, walks.PageVisit]:
     """Every page of ``built_site`` opened once per run in Chromium (light palette), by path:
-    status, URL, requests, markup facts and axe violations (tests/site_walk.py)."""
+    status, URL, requests, markup facts, axe violations, what shows on screen and in print,
+    the stylesheets used, the text sizes and the CSP violations (tests/site_walk.py)."""
 
     def make(folder: Path) -> None:  # the worker that walks starts a browser; the others read
         context = request.getfixturevalue("browser").new_context()
@@ -399,7 +400,8 @@ def site_walk(
             freeze_clock(context, frozen_today)
             pages = request.getfixturevalue("site_pages")
             base = request.getfixturevalue("site_server")
-            visits = walks.walk(context.new_page(), base, pages)
+            site = request.getfixturevalue("built_site")
+            visits = walks.walk(context.new_page(), base, pages, site)
         finally:
             context.close()
         walks.save(visits, folder / "walk.json")

@@ -11,15 +11,9 @@ from pathlib import Path
 import pytest
 from soapguide.render import csp
 
+from tests.site_walk import CSP_FACTS, RECORD_CSP_VIOLATIONS, PageVisit
+
 META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
-# Recorded from the first moment of every document, before any of the page's own scripts.
-RECORD_VIOLATIONS = """
-window.__cspViolations = [];
-document.addEventListener("securitypolicyviolation", (e) => {
-  window.__cspViolations.push(`${e.violatedDirective} blocked ${e.blockedURI || "inline"}` +
-                              ` at ${e.sourceFile}:${e.lineNumber}`);
-});
-"""
 
 
 def directives(policy: str) -> dict[str, list[str]]:
@@ -123,7 +117,7 @@ def open_recording(page, url: str) -> list[str]:
         "console",
         lambda m: messages.append(m.text) if "Content Security Policy" in m.text else None,
     )
-    page.add_init_script(RECORD_VIOLATIONS)
+    page.add_init_script(RECORD_CSP_VIOLATIONS)
     page.goto(url, wait_until="load")
     return messages
 
@@ -133,19 +127,22 @@ def violations(page, console: list[str]) -> list[str]:
     return page.evaluate("window.__cspViolations") + console
 
 
-@pytest.mark.long
 @pytest.mark.browser
 def test_no_page_violates_its_policy_in_chromium(
-    page, site_server: str, site_pages: list[str]
+    site_walk: dict[str, PageVisit], page, site_server: str
 ) -> None:
-    console = open_recording(page, site_server)
-    for path in [*site_pages, "404.html"]:
-        page.goto(site_server + path, wait_until="load")
-        assert page.locator('meta[http-equiv="Content-Security-Policy"]').count() == 1, path
+    """Every page as the walk over the site saw it (tests/site_walk.py), and the 404 page."""
+    assert site_walk, "the walk visited no page"
+    seen = {visit.where: (visit.csp, visit.csp_console) for visit in site_walk.values()}
+    console = open_recording(page, site_server + "404.html")
+    page.wait_for_load_state("networkidle")  # as the walk loads each page
+    seen["/404.html"] = (page.evaluate(CSP_FACTS), console)
+    for where, (facts, console) in seen.items():
+        assert facts["policies"] == 1, f"{where}: {facts['policies']} policies"
         # Material's inline scripts and its bundle ran: both set these up.
-        assert page.evaluate("typeof __md_get === 'function'"), path
-        page.wait_for_selector("[data-md-component=search-query]", state="attached")
-        assert violations(page, console) == [], path
+        assert facts["materialRan"], f"{where}: Material's scripts did not run"
+        assert facts["searchQuery"], f"{where}: no search box"
+        assert facts["violations"] + console == [], where
 
 
 @pytest.mark.browser

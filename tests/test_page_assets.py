@@ -4,7 +4,8 @@ block the page, print stylesheets never apply on screen, and no text on screen i
 "Uses" is decided by the page itself, not by the build's own bookkeeping: a stylesheet is used
 when one of its rules matches an element of the page (other than <html> and <body>, which every
 rule for ":root" or a colour scheme matches); a script is used when the page holds what it acts
-on (SCRIPT_NEEDS below, the spec every new script of ours joins).
+on (SCRIPT_NEEDS in tests/site_walk.py, the spec every new script of ours joins). The pages are
+read in Chromium by the one walk over the site (tests/site_walk.py).
 """
 
 from __future__ import annotations
@@ -14,25 +15,12 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from soapguide.render.assets import COMBINED, combined_parts
 
-REPO = Path(__file__).resolve().parents[1]
-DOCS = REPO / "docs"
+from tests.site_walk import DOCS, SCREENS, SCRIPT_NEEDS, our_files
 
-# What each of our scripts acts on: a page without it must not load the script. A new script
-# (the script builder's, say) is added here; until it is, the test below names it.
-SCRIPT_NEEDS = {
-    "assets/javascripts/flow.js": "#flow-data",  # the flow, embedded as JSON
-    "assets/javascripts/print.js": "button.print-button",  # the Print buttons
-    "assets/javascripts/builder.js": "#builder-data",  # the builder's settings and scripts
-}
 # Stylesheets that hold rules for paper only: linked with media="print".
 PRINT_ONLY = re.compile(r"(^|/)print[^/]*\.css$")
 MIN_SCREEN_PX = 12
-
-
-def our_files(suffix: str) -> set[str]:
-    return {p.relative_to(DOCS).as_posix() for p in DOCS.rglob(f"*{suffix}")}
 
 
 class AssetLinks(HTMLParser):
@@ -123,126 +111,37 @@ def test_paper_sizes_apply_only_in_print(name):
 
 # --- in Chromium: what each page uses ---------------------------------------------------------
 
-USED_STYLESHEETS = """
-([ours, combined]) => {
-  const root = [document.documentElement, document.body];
-  const found = {};
-  // A rule's selectors: split at its top-level commas, not those inside :is(...) and the like.
-  function selectors(text) {
-    const found = [];
-    let depth = 0, start = 0;
-    for (let i = 0; i < text.length; i++) {
-      if (text[i] === "(") depth++;
-      else if (text[i] === ")") depth--;
-      else if (text[i] === "," && depth === 0) {
-        found.push(text.slice(start, i));
-        start = i + 1;
-      }
-    }
-    return [...found, text.slice(start)];
-  }
-  function matches(selector) {
-    // Without pseudo-elements and states (:hover, ::before, :target...); the selector lists of
-    // :is(), :where(), :not() and :has() are kept, as they say which elements a rule is for.
-    const plain = selector
-      .replace(/::?(?!(?:is|where|not|has)\\()[a-z-]+(\\((?:[^()]|\\([^()]*\\))*\\))?/g, "")
-      .trim();
-    for (const candidate of [selector, plain]) {
-      if (!candidate) continue;
-      try {
-        for (const el of document.querySelectorAll(candidate)) if (!root.includes(el)) return true;
-      } catch (e) { /* a selector the engine cannot query as is */ }
-    }
-    return false;
-  }
-  function used(rules) {
-    for (const rule of rules) {
-      if (rule.selectorText && selectors(rule.selectorText).some(matches)) return true;
-      if (rule.cssRules && used(rule.cssRules)) return true;
-    }
-    return false;
-  }
-  for (const sheet of document.styleSheets) {
-    const path = sheet.href && new URL(sheet.href).pathname.replace(/^\\//, "");
-    const name = path && ours.find((own) => path.endsWith(own));
-    if (name) found[name] = used(sheet.cssRules);
-    // A page's stylesheets shipped as one file: each part must be used, as if linked alone.
-    const one = path && Object.keys(combined).find((file) => path.endsWith(file));
-    for (const [part, text] of one ? combined[one] : []) {
-      const alone = new CSSStyleSheet();
-      alone.replaceSync(text);
-      found[part] = used(alone.cssRules);
-    }
-  }
-  return found;
-}
-"""
 
-
-def combined_stylesheets(built_site: Path) -> dict[str, list[tuple[str, str]]]:
-    """Each file that ships a page's stylesheets as one, with its parts (path, shipped text)."""
-    folder = built_site / COMBINED
-    return {
-        f"{COMBINED}{file.name}": [
-            (part, (built_site / part).read_text(encoding="utf-8"))
-            for part in combined_parts(f"{COMBINED}{file.name}")
-        ]
-        for file in sorted(folder.glob("*.css"))
-    }
-
-
-@pytest.mark.long
 @pytest.mark.browser
-def test_each_page_loads_only_the_assets_it_uses(page, site_server, site_pages, built_site):
-    css, scripts = sorted(our_files(".css")), our_files(".js")
+def test_each_page_loads_only_the_assets_it_uses(site_walk, built_site):
+    """Every page, as the walk over the site saw it (tests/site_walk.py): each of our
+    stylesheets it loads has a rule that matches something of the page, and each of our
+    scripts it links finds what it acts on there."""
+    scripts = our_files(".js")
     unknown = scripts - set(SCRIPT_NEEDS)
     assert not unknown, f"say in SCRIPT_NEEDS what these scripts act on: {sorted(unknown)}"
-    unused, combined = [], combined_stylesheets(built_site)
-    for path in site_pages:
-        page.goto(site_server + path, wait_until="load")
-        for name, is_used in page.evaluate(USED_STYLESHEETS, [css, combined]).items():
-            if not is_used:
-                unused.append(f"/{path}: {name}")
-        for src, _ in links(built_site, path).scripts:
-            script = site_path(path, src)
-            if script in SCRIPT_NEEDS and page.locator(SCRIPT_NEEDS[script]).count() == 0:
-                unused.append(f"/{path}: {script}")
+    unused = []
+    for visit in site_walk.values():
+        unused += [
+            f"{visit.where}: {name}" for name, used in visit.stylesheets_used.items() if not used
+        ]
+        for src, _ in links(built_site, visit.path).scripts:
+            script = site_path(visit.path, src)
+            if script in SCRIPT_NEEDS and SCRIPT_NEEDS[script] not in visit.script_targets:
+                unused.append(f"{visit.where}: {script}")
     assert not unused, f"pages load assets they do not use: {unused}"
 
 
-SMALL_TEXT = """
-(minimum) => {
-  const small = [];
-  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const el = node.parentElement;
-    if (!node.textContent.trim() || !el || el.closest("script, style, [hidden]")) continue;
-    if (el.getClientRects().length === 0) continue;
-    const style = getComputedStyle(el);
-    if (style.visibility === "hidden" || style.display === "none") continue;
-    const size = parseFloat(style.fontSize);
-    const text = node.textContent.trim().slice(0, 30);
-    const where = `${el.tagName.toLowerCase()}.${el.className}`;
-    if (size < minimum) small.push(`${where}: ${size}px "${text}"`);
-  }
-  return small;
-}
-"""
-
-
-@pytest.mark.long
 @pytest.mark.browser
-@pytest.mark.parametrize("viewport", [(390, 844), (1280, 900)], ids=["phone", "desktop"])
-def test_no_text_on_screen_is_under_12px(browser, site_server, site_pages, viewport):
+@pytest.mark.parametrize("screen", sorted(SCREENS))
+def test_no_text_on_screen_is_under_12px(site_walk, screen):
     """The legibility rule Lighthouse checks, on every page's content; paper sizes are for
-    print only (the script cards on screen included)."""
-    context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]})
-    try:
-        page = context.new_page()
-        small = []
-        for path in site_pages:
-            page.goto(site_server + path, wait_until="load")
-            small += [f"/{path}: {found}" for found in page.evaluate(SMALL_TEXT, MIN_SCREEN_PX)]
-        assert not small, f"text under {MIN_SCREEN_PX} px on screen: {small[:10]}"
-    finally:
-        context.close()
+    print only (the script cards on screen included). The walk reads the text of each page at
+    the width of a phone and of a desktop screen (SCREENS)."""
+    small = [
+        f"{visit.where}: {size}px {found}"
+        for visit in site_walk.values()
+        for size, found in visit.text_sizes[screen].items()
+        if float(size) < MIN_SCREEN_PX
+    ]
+    assert not small, f"text under {MIN_SCREEN_PX} px on screen ({screen}): {small[:10]}"
