@@ -122,6 +122,7 @@ def test_each_page_loads_only_the_assets_it_uses(site_walk, built_site):
     assert not unknown, f"say in SCRIPT_NEEDS what these scripts act on: {sorted(unknown)}"
     unused = []
     for visit in site_walk.values():
+        assert visit.stylesheets_used, f"{visit.where}: none of our stylesheets was read"
         unused += [
             f"{visit.where}: {name}" for name, used in visit.stylesheets_used.items() if not used
         ]
@@ -138,6 +139,8 @@ def test_no_text_on_screen_is_under_12px(site_walk, screen):
     """The legibility rule Lighthouse checks, on every page's content; paper sizes are for
     print only (the script cards on screen included). The walk reads the text of each page at
     the width of a phone and of a desktop screen (SCREENS)."""
+    blank = [visit.where for visit in site_walk.values() if not visit.text_sizes[screen]]
+    assert not blank, f"no text read on screen ({screen}) on {blank}"
     small = [
         f"{visit.where}: {size}px {found}"
         for visit in site_walk.values()
