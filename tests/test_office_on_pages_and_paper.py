@@ -224,8 +224,9 @@ def test_the_sheet_page_and_an_office_page_have_no_axe_violations(tab, built_sit
     ("paper", "sheet_in"), [("letter", (8.5, 11)), ("a4", (210 / 25.4, 297 / 25.4))]
 )
 def test_the_sheet_tiles_four_checklists_with_cut_marks_on_the_cut_lines(
-    page, site_server, paper, sheet_in
+    tab, site_server, paper, sheet_in
 ):
+    page = tab()  # a kept tab: the print media and the paper are set again on every load
     page.goto(site_server + "print/pocket-checklist-sheets/", wait_until="load")
     page.emulate_media(media="print")
     page.evaluate("p => document.documentElement.setAttribute('data-print-paper', p)", paper)
