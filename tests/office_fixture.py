@@ -44,6 +44,9 @@ LONGEST: dict[str, Any] = {
 }
 
 NAMES = ("name", "short_name", "site_name")
+# The shared_builds name of the guide built with LONGEST, PDFs and all (built_once): every test
+# file that reads that site asks for it by this name, so it is built once per run.
+LONGEST_SITE = "long-names-site"
 
 
 def contact_texts(office: dict[str, Any]) -> list[str]:

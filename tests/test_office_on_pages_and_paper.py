@@ -4,7 +4,10 @@ credit in every PDF, and the bulk sheets of four pocket checklists. Upstream (no
 of it shows and the footer is as it was.
 
 The office is the fixture of tests/office_fixture.py, handed to the engine the way the MkDocs
-adapter receives one (``config.extra["office"]``, OFFICE_CONTRACT.md)."""
+adapter receives one (``config.extra["office"]``, OFFICE_CONTRACT.md): the one with the longest
+names the paper promises to hold, so that this file and test_paper_names.py read one build of
+it with its PDFs (a build with PDFs costs seconds of CPU). An office with names of everyday
+length is on paper in test_example_office.py (examples/office)."""
 
 from __future__ import annotations
 
@@ -22,7 +25,7 @@ from tests.guide_content import has_office
 from tests.print_support import A4_PT, LETTER_PT, data, read_pdf, same_size, squash
 from tests.static_server import serve_directory
 
-OFFICE = office_fixture.TYPICAL
+OFFICE = office_fixture.LONGEST
 CREDIT = f"Adapted by {OFFICE['name']} from SOAP Call Guide"
 # The repository's own site, as upstream ships it; a fork's own site carries its office.
 upstream_only = pytest.mark.skipif(has_office(), reason="this fork's site has its office/")
@@ -31,8 +34,9 @@ SHEETS = {"pocket-checklists-letter.pdf": LETTER_PT, "pocket-checklists-a4.pdf":
 
 @pytest.fixture(scope="session")
 def office_site(tmp_path_factory: pytest.TempPathFactory, chromium: str) -> Path:
-    """The guide built with an office, PDFs and all (once per run, shared by the workers)."""
-    return office_fixture.built_once(tmp_path_factory, "office-site", OFFICE)
+    """The guide built with an office, PDFs and all (once per run, shared by the workers and
+    with test_paper_names.py: the same name, the same office)."""
+    return office_fixture.built_once(tmp_path_factory, office_fixture.LONGEST_SITE, OFFICE)
 
 
 def built_pages(site: Path) -> list[Path]:
@@ -220,8 +224,9 @@ def test_the_sheet_page_and_an_office_page_have_no_axe_violations(tab, built_sit
     ("paper", "sheet_in"), [("letter", (8.5, 11)), ("a4", (210 / 25.4, 297 / 25.4))]
 )
 def test_the_sheet_tiles_four_checklists_with_cut_marks_on_the_cut_lines(
-    page, site_server, paper, sheet_in
+    tab, site_server, paper, sheet_in
 ):
+    page = tab()  # a kept tab: the print media and the paper are set again on every load
     page.goto(site_server + "print/pocket-checklist-sheets/", wait_until="load")
     page.emulate_media(media="print")
     page.evaluate("p => document.documentElement.setAttribute('data-print-paper', p)", paper)
