@@ -37,8 +37,10 @@ Browser (Playwright driving CHROMIUM_PATH, default /usr/bin/chromium; never a do
   the viewport, or reads the tab's history (Back past its own first page, ``history.length``)
   uses ``new_page``.
 - ``site_walk``: every page of ``built_site`` visited once per run, with its requests, markup
-  facts, axe violations and what it shows on screen and in print recorded
+  facts, axe violations, the stylesheets and script targets it uses, its text sizes at phone
+  and desktop widths, its CSP reports, and what it shows on screen and in print recorded
   (tests/site_walk.py). Add the fact you need there rather than walking the site again.
+- tests/flow_walk.py (``phone_walk``): the same for the states of the "Should I call?" page.
 
 The rules (``pytest_collection_modifyitems`` and ``_no_chromium_unless_marked`` below)
 - A test that uses a browser fixture (``BROWSER_FIXTURES``: ``browser``, ``page``,
