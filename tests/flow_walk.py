@@ -18,13 +18,11 @@ The walks are made by whichever worker needs them first and shared through a fil
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import freeze_clock
 from soapguide.flow.model import FlowPath, Step, build_flow
 from soapguide.guide import load_content
 
@@ -186,23 +184,6 @@ def walk_phone(page, base: str) -> dict[str, dict[str, Any]]:
     return states
 
 
-def _context(request: pytest.FixtureRequest, **options):
-    context = request.getfixturevalue("browser").new_context(**options)
-    freeze_clock(context, request.getfixturevalue("frozen_today"))
-    return context
-
-
 def phone_walk(request: pytest.FixtureRequest) -> dict[str, dict[str, Any]]:
     """The phone walk of this run (390 x 844, light), made once and shared by the workers."""
-
-    def make(folder: Path) -> None:
-        context = _context(request, viewport=PHONE)
-        try:
-            states = walk_phone(context.new_page(), request.getfixturevalue("site_server"))
-        finally:
-            context.close()
-        (folder / "walk.json").write_text(json.dumps(states), encoding="utf-8")
-
-    tmp = request.getfixturevalue("tmp_path_factory")
-    folder = shared_builds.once(tmp, "flow-walk-phone", make)
-    return json.loads((folder / "walk.json").read_text("utf-8"))
+    return shared_builds.walked_once(request, "flow-walk-phone", walk_phone, viewport=PHONE)

@@ -11,10 +11,12 @@ with the same message instead of trying again.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from filelock import FileLock
@@ -52,3 +54,27 @@ def once(tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Pa
                 raise
             done.touch()
     return folder
+
+
+def walked_once(
+    request: pytest.FixtureRequest,
+    name: str,
+    walk: Callable[[Any, str], Any],
+    **context_options: Any,
+) -> Any:
+    """What ``walk(page, base_url)`` returned (anything JSON holds), for a page of the run's
+    browser in a new context (``context_options``, the clock on ``frozen_today``) on the built
+    site's server: walked once per run by whichever worker asks first (``once``)."""
+    from conftest import freeze_clock  # conftest imports this module
+
+    def make(folder: Path) -> None:
+        context = request.getfixturevalue("browser").new_context(**context_options)
+        freeze_clock(context, request.getfixturevalue("frozen_today"))
+        try:
+            found = walk(context.new_page(), request.getfixturevalue("site_server"))
+        finally:
+            context.close()
+        (folder / "walk.json").write_text(json.dumps(found), encoding="utf-8")
+
+    folder = once(request.getfixturevalue("tmp_path_factory"), name, make)
+    return json.loads((folder / "walk.json").read_text("utf-8"))

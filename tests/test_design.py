@@ -7,11 +7,9 @@ questions come from data/flow.yml, the scripts from data/scripts.yml.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
-from conftest import freeze_clock
 from soapguide.flow.model import Flow, FlowPath, build_flow
 from soapguide.guide import load_content
 
@@ -297,20 +295,9 @@ def brand_walk(request: pytest.FixtureRequest):
     run and shared by the workers (both brand tests read it)."""
 
     def get(scheme: str) -> dict[str, dict]:
-        def make(folder: Path) -> None:
-            context = request.getfixturevalue("browser").new_context(
-                viewport=DESKTOP, color_scheme=scheme
-            )
-            freeze_clock(context, request.getfixturevalue("frozen_today"))
-            try:
-                record = walk_brands(context.new_page(), request.getfixturevalue("site_server"))
-            finally:
-                context.close()
-            (folder / "brands.json").write_text(json.dumps(record), encoding="utf-8")
-
-        tmp = request.getfixturevalue("tmp_path_factory")
-        folder = shared_builds.once(tmp, f"brand-walk-{scheme}", make)
-        return json.loads((folder / "brands.json").read_text("utf-8"))
+        return shared_builds.walked_once(
+            request, f"brand-walk-{scheme}", walk_brands, viewport=DESKTOP, color_scheme=scheme
+        )
 
     return get
 

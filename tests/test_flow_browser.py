@@ -11,12 +11,10 @@ phase, which covers every branch of the page's script.
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import LOCAL_HOSTS, freeze_clock
+from conftest import LOCAL_HOSTS
 from soapguide.flow.model import FlowPath, Question, Step
 from soapguide.render.scripts import card_id, phase_text, script_phases
 
@@ -346,24 +344,16 @@ def axe_walk(request: pytest.FixtureRequest):
     once at the first question, the other states shown in it as Back and Forward show them
     (tests/flow_walk.py); made once per run and scheme, shared by the workers."""
 
-    def get(scheme: str) -> dict[str, list]:
-        def make(folder: Path) -> None:
-            context = request.getfixturevalue("browser").new_context(color_scheme=scheme)
-            freeze_clock(context, request.getfixturevalue("frozen_today"))
-            try:
-                page = context.new_page()
-                flow_walk.open_flow(page, request.getfixturevalue("site_server"))
-                found = {}
-                for name, state in AXE_STATES.items():
-                    flow_walk.visit(page, state)
-                    found[name] = violations(page)
-            finally:
-                context.close()
-            (folder / "axe.json").write_text(json.dumps(found), encoding="utf-8")
+    def walk(page, base: str) -> dict[str, list]:
+        flow_walk.open_flow(page, base)
+        found = {}
+        for name, state in AXE_STATES.items():
+            flow_walk.visit(page, state)
+            found[name] = violations(page)
+        return found
 
-        tmp = request.getfixturevalue("tmp_path_factory")
-        folder = shared_builds.once(tmp, f"flow-axe-{scheme}", make)
-        return json.loads((folder / "axe.json").read_text("utf-8"))
+    def get(scheme: str) -> dict[str, list]:
+        return shared_builds.walked_once(request, f"flow-axe-{scheme}", walk, color_scheme=scheme)
 
     return get
 
