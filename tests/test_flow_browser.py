@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from conftest import LOCAL_HOSTS
-from soapguide.flow.model import FlowPath, Question, Step
+from soapguide.flow.model import FlowPath, Question
 from soapguide.render.scripts import card_id, phase_text, script_phases
 
 from tests import flow_walk, shared_builds
@@ -30,17 +30,6 @@ PHASE_LABELS = {p: v["label"] for p, v in CONTENT["scripts"]["phases"].items()}
 
 
 # --- The flow as data: routes (tests/flow_walk.py) and the URLs that encode them -------------
-
-
-def steps_to(question_id: str) -> tuple[Step, ...]:
-    """The answers that lead to ``question_id`` on its shortest path."""
-    best: tuple[Step, ...] | None = None
-    for path in FLOW.paths():
-        for index, step in enumerate(path.steps):
-            if step.question.id == question_id and (best is None or index < len(best)):
-                best = path.steps[:index]
-    assert best is not None, question_id
-    return best
 
 
 def first_path(verdict: str) -> FlowPath:

@@ -17,6 +17,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from conftest import LOCAL_HOSTS
 
 from tests.site_walk import PageVisit
 
@@ -265,10 +266,6 @@ def test_js_allowlist_has_no_stale_entries(built_site: Path) -> None:
 
 
 # --- the running site -------------------------------------------------------------------------
-
-
-# The site server binds 127.0.0.1 only (conftest.site_server).
-LOCAL_HOSTS = {"127.0.0.1"}
 
 
 def request_leaves_this_machine(url: str) -> bool:
