@@ -18,6 +18,7 @@ from soapguide.render.text import TextRenderer
 from tests import shared_builds
 from tests.axe_palettes import in_both_palettes
 from tests.html_text import normalise, texts_by_id
+from tests.menus import menu_of, not_found_links
 from tests.office.support import EXAMPLE, fork_project, office_data
 from tests.print_support import read_pdf, squash
 from tests.scenario import REPO, build
@@ -298,6 +299,19 @@ def test_the_office_name_and_contacts_are_on_every_page(office_site):
             assert normalise(words) in plain, f"/{url}: {words!r} missing"
 
 
+def test_the_page_for_a_missing_address_is_the_office_s(office_site):
+    """404.html: the office's menu (its own pages in, hidden ones out), name, colour and
+    contacts, as every other page has them."""
+    assert not_found_links(office_site) == menu_of(office_site)
+    text = (office_site / "404.html").read_text("utf-8")
+    title = re.search(r"<title>(.*?)</title>", text, re.S).group(1)
+    assert html.unescape(title).strip().endswith(OFFICE["site_name"]), title
+    assert re.search(r'href="[^"]*assets/stylesheets/office-brand\.css"', text)
+    plain = normalise(html.unescape(re.sub(r"<[^>]+>", " ", text)))
+    for words in contact_words():
+        assert normalise(words) in plain, f"404.html: {words!r} missing"
+
+
 @pytest.mark.browser
 def test_the_office_name_and_contacts_are_in_every_pdf(office_pdf_site):
     pdfs = sorted((office_pdf_site / "downloads").glob("*.pdf"))
@@ -310,12 +324,12 @@ def test_the_office_name_and_contacts_are_in_every_pdf(office_pdf_site):
 
 @pytest.mark.long
 def test_axe_finds_nothing_with_the_office_colour_in_either_palette(tab, office_site):
-    """Every page of the office's site: every axe rule in the light palette, and the colour rules
+    """Every page of the office's site (and its 404.html): every axe rule in the light palette, and the colour rules
     in the dark one (tests/axe_palettes.py: the dark palette changes colours only)."""
     page = tab()
     report = []
     with serve_directory(office_site) as base:
-        for url in built_pages(office_site):
+        for url in [*built_pages(office_site), "404.html"]:
             response = page.goto(base + url, wait_until="load")
             assert response is not None and response.ok
             for scheme, violations in in_both_palettes(page).items():

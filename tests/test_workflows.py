@@ -81,6 +81,22 @@ def test_pages_workflow_uploads_and_deploys_the_site(workflows_dir: Path) -> Non
     assert any("mkdocs build --strict" in run for run in runs), f"no site build: {runs}"
 
 
+def test_pages_workflow_builds_with_the_site_s_address(workflows_dir: Path) -> None:
+    """The build gets the Pages address (SITE_URL, which mkdocs.yml reads as site_url) from
+    actions/configure-pages, run before it: the page for a missing address then links to the
+    guide's pages on a project site (https://<owner>.github.io/<repository>/) too."""
+    steps = steps_of(load_workflow(workflows_dir / "pages.yml"))
+    configure = next(
+        i for i, s in enumerate(steps) if s.get("uses", "").startswith("actions/configure-pages@")
+    )
+    build = next(i for i, s in enumerate(steps) if "mkdocs build" in s.get("run", ""))
+    assert configure < build, "configure-pages must run before the build"
+    step_id = steps[configure].get("id")
+    assert step_id, "configure-pages needs an id for its outputs"
+    site_url = steps[build].get("env", {}).get("SITE_URL")
+    assert site_url == f"${{{{ steps.{step_id}.outputs.base_url }}}}", site_url
+
+
 def test_pages_workflow_installs_only_the_runtime_set(workflows_dir: Path) -> None:
     """The deploy installs requirements.txt and nothing else: no test or lint tools, no
     `make` target (make test or make setup would install them)."""
