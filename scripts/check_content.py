@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml_env_tag import construct_env_tag
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
@@ -31,8 +32,9 @@ MKDOCS_BUILTIN_EXTENSIONS = ("toc", "tables", "fenced_code")
 
 
 class ConfigLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml: ``!!python/name:`` is imported as MkDocs does; other tags (``!ENV``,
-    ``!relative``) are read as their plain value."""
+    """Reads mkdocs.yml: ``!!python/name:`` is imported and ``!ENV`` read from the environment
+    as MkDocs does (pyyaml-env-tag, MkDocs' own dependency); other tags (``!relative``) are
+    read as their plain value."""
 
 
 def _python_name(loader: ConfigLoader, suffix: str, node: yaml.Node) -> Any:
@@ -50,6 +52,7 @@ def _plain(loader: ConfigLoader, suffix: str, node: yaml.Node) -> Any:
 
 ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/name:", _python_name)
 ConfigLoader.add_multi_constructor("!", _plain)
+ConfigLoader.add_constructor("!ENV", construct_env_tag)
 
 
 def read_config(root: Path) -> dict[str, Any]:

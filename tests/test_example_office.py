@@ -324,8 +324,9 @@ def test_the_office_name_and_contacts_are_in_every_pdf(office_pdf_site):
 
 @pytest.mark.long
 def test_axe_finds_nothing_with_the_office_colour_in_either_palette(tab, office_site):
-    """Every page of the office's site (and its 404.html): every axe rule in the light palette, and the colour rules
-    in the dark one (tests/axe_palettes.py: the dark palette changes colours only)."""
+    """Every page of the office's site and its 404.html: every axe rule in the light palette,
+    and the colour rules in the dark one (tests/axe_palettes.py: the dark palette changes
+    colours only)."""
     page = tab()
     report = []
     with serve_directory(office_site) as base:

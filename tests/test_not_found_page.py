@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 
 import pytest
+from check_content import read_config
 from mkdocs.config import load_config
 
 from tests.axe_palettes import in_both_palettes
@@ -35,6 +36,8 @@ def test_the_site_s_address_comes_from_site_url_in_the_environment(monkeypatch, 
         monkeypatch.setenv("SITE_URL", address)
     config = load_config(str(REPO / "mkdocs.yml"))
     assert config.site_url == (address + "/" if address else None)
+    # `make check` and `make export` read mkdocs.yml themselves, with the same answer.
+    assert read_config(REPO)["site_url"] == address
 
 
 @pytest.fixture(scope="module")
