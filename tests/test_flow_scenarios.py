@@ -54,7 +54,8 @@ def test_copied_cards_get_prefixed_ids_and_references() -> None:
 def variant_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """This site with navigation.instant on and hostile text in the flow, served locally.
     Material's instant navigation matches links against the sitemap, whose URLs come from
-    site_url (host and port): so the server starts first and the build names its address."""
+    site_url (host and port): so the server starts first and the build is given its address
+    (SITE_URL, as the Pages workflow gives it)."""
     project = copy_project(tmp_path_factory.mktemp("flow-variant"))
     site = project / "site"
     with serve_directory(site) as base:
@@ -65,7 +66,7 @@ def build_variant(project: Path, site: Path, base: str) -> str:
     config = project / "mkdocs.yml"
     text = config.read_text("utf-8")
     text = text.replace("  features:\n", "  features:\n    - navigation.instant\n", 1)
-    config.write_text(f"site_url: {base}\n" + text, "utf-8")
+    config.write_text(text, "utf-8")
     flow = project / "data" / "flow.yml"
     text = flow.read_text("utf-8")
     question, label = f"text: {TARGET.question.text}\n", f"label: {TARGET.option.label}\n"
@@ -79,7 +80,7 @@ def build_variant(project: Path, site: Path, base: str) -> str:
     shutil.copy2(unchecked, project / "unchecked_hooks.py")
     text = config.read_text("utf-8")
     config.write_text(text.replace("  - hooks/mkdocs_hooks.py\n", "  - unchecked_hooks.py\n"))
-    result = build(project, site)
+    result = build(project, site, SITE_URL=base)  # read by mkdocs.yml as site_url
     assert result.returncode == 0, result.stderr
     return base
 
