@@ -415,6 +415,52 @@ def test_works_on_a_320px_wide_screen(tab, site_server: str, steps) -> None:
     assert box.bounding_box()["width"] <= 320
 
 
+# --- The rule first ----------------------------------------------------------------------------
+
+RULE_FACTS = """() => {
+  const rule = document.querySelector(".rule-first"), flow = document.getElementById("flow");
+  const shown = (el) => !!el && el.getClientRects().length > 0;
+  const part = (selector) => rule && rule.querySelector(selector);
+  return {
+    rule: shown(rule),
+    aboveTheFlow: !!rule && !!flow
+      && !!(rule.compareDocumentPosition(flow) & Node.DOCUMENT_POSITION_FOLLOWING),
+    top: rule ? rule.getBoundingClientRect().top + scrollY : null,
+    source: shown(part(".rule-source")),
+    ends: { there: !!part(".rule-ends"), shown: shown(part(".rule-ends")) },
+  };
+}"""
+
+
+@pytest.mark.parametrize("scripting", [True, False], ids=["with-javascript", "without-javascript"])
+def test_the_rule_its_source_and_when_it_ends_come_first_on_the_first_phone_screen(
+    tab, site_server: str, scripting: bool
+) -> None:
+    page = tab(viewport=flow_walk.PHONE, java_script_enabled=scripting)
+    page.goto(site_server + PAGE)
+    if scripting:
+        page.wait_for_selector("#flow.flow--js")
+    facts = page.evaluate(RULE_FACTS)
+    assert facts["rule"] and facts["aboveTheFlow"], facts
+    assert facts["top"] < flow_walk.PHONE["height"], facts
+    assert facts["source"], "the rule's source is not shown"
+    assert facts["ends"]["shown"] == facts["ends"]["there"], "when the rule ends is not shown"
+
+
+def test_after_an_answer_the_rule_s_sentence_stays_above_the_step(flow_page) -> None:
+    page = flow_page
+    page.locator("#flow-answer-1").check()
+    page.locator("#flow-form [type=submit]").click()
+    page.wait_for_function("document.querySelector('#flow-heading:focus')")
+    facts = page.evaluate(RULE_FACTS)
+    assert facts["rule"] and facts["aboveTheFlow"], facts
+    rule_bottom = page.evaluate(
+        "document.querySelector('.rule-first').getBoundingClientRect().bottom"
+    )
+    assert rule_bottom <= page.locator("#flow-heading").bounding_box()["y"]
+    assert not facts["source"] and not facts["ends"]["shown"], "dates and source fold away"
+
+
 def test_the_first_question_is_on_the_page_before_the_script_runs(browser, site_server) -> None:
     """No layout shift: the server renders the first question, the script takes it over."""
     context = browser.new_context()

@@ -121,6 +121,8 @@
     step.textContent = "";
     step.appendChild(view);
     [].forEach.call(document.querySelectorAll(".flow-intro"), function (n) { n.hidden = answers.length > 0; });
+    /* The rule stays first on every step; its dates and source, read on the first, fold away. */
+    [].forEach.call(document.querySelectorAll(".rule-first"), function (n) { n.classList.toggle("rule-first--brief", answers.length > 0); });
     if (!moveFocus) return;
     var heading = document.getElementById("flow-heading");
     (error ? step.querySelector(".flow-error-summary") : heading).focus();
