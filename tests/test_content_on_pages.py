@@ -161,3 +161,22 @@ def test_script_blanks_are_shown_as_labelled_blanks_not_braces(built_site, site_
 def test_home_page_puts_the_contact_rule_before_the_short_answer(built_site):
     html = (built_site / "index.html").read_text("utf-8")
     assert 0 < html.index('id="rule-first-title"') < html.index('id="short-answer"')
+
+
+# What tells a reader to follow up, call or send something: the checklist, the situations,
+# when a call is worth it, and the channels.
+CONTACT_ADVICE = ('class="checklist', 'class="situation', 'class="criteria', 'class="channel')
+
+
+def test_a_page_that_advises_contact_states_the_rule_before_the_advice(built_site, site_pages):
+    advising = 0
+    for url in site_pages:
+        html = (built_site / url / "index.html").read_text("utf-8")
+        article = html[html.index("<article") :]
+        starts = [article.index(mark) for mark in CONTACT_ADVICE if mark in article]
+        if not starts or "/print/" in f"/{url}":
+            continue
+        advising += 1
+        rule = article.find('class="sg-warning__text"')
+        assert 0 <= rule < min(starts), f"/{url}: the rule does not come before the advice"
+    assert advising, "no page gives contact advice"
