@@ -18,6 +18,7 @@ from typing import Any
 
 from .guide import Guide, is_guide_page, page_uri
 from .overlay.pages import PageRef
+from .render.pages import front_matter_errors
 from .render.templating import PageError
 from .sources import page_sources, reading_order
 
@@ -94,11 +95,18 @@ def check_site(
         for error in guide.page_changes.check(
             {page_uri(name): source for name, source in sources.items()},
             None if nav is None else list(nav_pages(nav)),
+            guide.renderer.macros,
         )
     ]
     site_nav = guide.page_changes.nav(nav)
     files = site_files(guide, docs_dir)
     hidden_pages = guide.page_changes.hidden_pages
+    problems += [
+        str(error)
+        for name, text in sources.items()
+        if page_uri(name) not in hidden_pages
+        for error in front_matter_errors(name, text)
+    ]
     if problems:  # the office names pages or headings that are not there: fix those first
         raise PageError(_report(problems, building))
     problems += _nav_problems(site_nav, files, config_file)

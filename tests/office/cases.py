@@ -213,6 +213,51 @@ CASES = [
         file="office/pages/advising.md",
     ),
     Case(
+        "attribute-list-with-an-event-handler",
+        _replace(
+            "# Talk to Riverside OSA",
+            "# Talk to Riverside OSA { onmouseover=alert(1) }",
+            "pages/advising.md",
+        ),
+        "{ onmouseover=alert(1) }",
+        ("would add the attribute 'onmouseover'", "delete 'onmouseover=alert(1)'"),
+        file="office/pages/advising.md",
+    ),
+    Case(
+        "attribute-list-with-a-link-address",
+        _replace(
+            "[checklist](checklist.md)",
+            '[checklist](checklist.md){ href="javascript:alert(document.cookie)" }',
+            "pages/advising.md",
+        ),
+        "{ href=",
+        ("would add the attribute 'href'",),
+        file="office/pages/advising.md",
+    ),
+    Case(
+        "template-code-beyond-a-macro-call",
+        _replace("{{ office_resources() }}", "{{ data.meta }}", "pages/advising.md"),
+        "{{ data.meta }}",
+        ("is not a call of one of the guide's macros", "{{ office_resources() }}"),
+        file="office/pages/advising.md",
+    ),
+    Case(
+        "colon-in-a-page-description",
+        _replace(
+            "description: How", "description: Hours: 9 to 5, Room 3. How", "pages/advising.md"
+        ),
+        "description: Hours",
+        ("description: not valid YAML", "put the whole text in quotes"),
+        file="office/pages/advising.md",
+    ),
+    Case(
+        "misspelt-front-matter-key",
+        _replace("title: Talk", "titel: Talk", "pages/advising.md"),
+        "titel: Talk",
+        ("unknown key 'titel'", "did you mean 'title'"),
+        file="office/pages/advising.md",
+    ),
+    Case(
         "unknown-key-with-did-you-mean",
         _replace('brand_colour: "#7a1f2b"', 'brand_color: "#7a1f2b"'),
         "brand_color:",

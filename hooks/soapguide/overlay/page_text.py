@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from markdown.extensions.attr_list import get_attrs_and_remainder
 from markdown.extensions.toc import slugify
 
 from ..check.text_policy import html_in, unsafe_link_in
@@ -23,6 +24,15 @@ LINK = re.compile(
 LIST_ITEM = re.compile(r"^(?P<indent>\s*)(?:[-*+]|\d+[.)])\s+")
 ANCHOR = re.compile(r'\bid="([^"]+)"')
 _INLINE_MARKUP = re.compile(r"\[([^\]]*)\]\([^)]*\)|[*_`]")
+# What Jinja reads (a macro call, a statement, a comment) and code spans: not Markdown text.
+_NOT_MARKDOWN = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}|(`+).+?\1")
+# The attributes an office page may give an element with attr_list's '{ … }': a class
+# ('.md-button'), an id ('#where') and a tooltip ('title="…"'). Any other would let a page add
+# an event handler ('onmouseover='), a link ('href=') or a style to the site's HTML.
+_SAFE_NAME = re.compile(r"^[A-Za-z0-9_-]+$")
+_SAFE_CLASSES = re.compile(r"^[A-Za-z0-9_ -]*$")
+# One attribute as attr_list's scanner reads it (its lexicon, in its order), for its column.
+_ATTR_TOKEN = re.compile(r"""[^ =}]+=".*?"|[^ =}]+='.*?'|[^ =}]+=[^ =}]+|[^ =}]+""")
 
 
 @dataclass(frozen=True)
@@ -71,6 +81,7 @@ def markdown_only(display: str, text: str) -> list[ContentError]:
     for number, line in enumerate(text.split("\n"), start=1):
         if FENCE.match(line):
             in_fence = not in_fence
+            errors += _attribute_errors(display, number, line)  # '```{ .python onclick=… }'
             continue
         if in_fence:
             continue
@@ -86,6 +97,7 @@ def markdown_only(display: str, text: str) -> list[ContentError]:
                     "write Markdown: **bold**, *italic*, [link](https://…), lists with '- '",
                 )
             )
+        errors += _attribute_errors(display, number, line)
         link = unsafe_link_in(line)
         if link:
             errors.append(
@@ -100,6 +112,64 @@ def markdown_only(display: str, text: str) -> list[ContentError]:
                 )
             )
     return errors
+
+
+def _attribute_errors(display: str, number: int, line: str) -> list[ContentError]:
+    errors = []
+    for column, written, name in unsafe_attributes_in(line):
+        errors.append(
+            ContentError(
+                display,
+                number,
+                column,
+                "",
+                f"'{written}' would add the attribute '{name}' to the page's HTML; your pages "
+                "may only give a heading, link or paragraph a class (.name), an id (#name) or "
+                'a title (title="…")',
+                f"delete '{written}' from the braces; for a button, write "
+                "[text](page.md){ .md-button }; if the braces are meant as text, leave them out",
+            )
+        )
+    return errors
+
+
+def unsafe_attributes_in(line: str) -> list[tuple[int, str, str]]:
+    """Each attribute that attr_list would read from a '{ … }' on ``line`` and that is not a
+    class, an id or a title: (its 1-based column, as written, its name).
+
+    Read with attr_list's own parser, from every '{' on the line to the line's last '}' (as
+    attr_list reads it), so that every way of writing one is seen: '{: … }', quoted or not,
+    in upper case, after a heading, a link, an image, emphasis or a code fence, or on a line
+    of its own after a paragraph or a list item. A 'name=value' is reported wherever it is; a
+    bare word ('{ hidden }') only where attr_list reads one (the '{' starts the line or
+    follows a character with no space between), so that '{your name}' in a sentence is text."""
+    prose = _NOT_MARKDOWN.sub(lambda m: "_" * len(m[0]), line)
+    last = prose.rfind("}")
+    found = []
+    for start in (i for i, ch in enumerate(prose[:last]) if ch == "{"):
+        offset = start + 1 + len(re.match(r":?[ ]*", prose[start + 1 :])[0])
+        inside = prose[offset:last]
+        attrs, _ = get_attrs_and_remainder(inside)
+        tokens = [m for m in _ATTR_TOKEN.finditer(inside)][: len(attrs)]
+        placed = not prose[:start].strip() or not prose[start - 1].isspace()
+        for index, (key, value) in enumerate(attrs):
+            if _allowed(key, value) or (value is None and not placed):
+                continue
+            token = tokens[index] if len(tokens) == len(attrs) else None
+            column = offset + token.start() + 1 if token else start + 1
+            found.append((column, token[0] if token else key, "class" if key == "." else key))
+    return found
+
+
+def _allowed(key: str, value: str | None) -> bool:
+    name = key.lower()
+    if name == "title":
+        return True
+    if name in (".", "id"):
+        return value is not None and bool(_SAFE_NAME.match(value))
+    if name == "class":
+        return value is not None and bool(_SAFE_CLASSES.match(value))
+    return False
 
 
 def after_front_matter(lines: list[str]) -> int:

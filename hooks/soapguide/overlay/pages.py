@@ -13,7 +13,7 @@ from __future__ import annotations
 import difflib
 import functools
 import posixpath
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,6 +25,7 @@ from ..read.errors import ContentError
 from ..read.yaml_source import DataPath, format_path
 from .menu import insert, without
 from .office import Office
+from .page_template import template_errors
 from .page_text import (
     ANCHOR,
     FENCE,
@@ -141,11 +142,15 @@ class PageChanges:
     # --- checks ------------------------------------------------------------------------------
 
     def check(
-        self, sources: Mapping[str, str], nav_pages: Iterable[str] | None
+        self,
+        sources: Mapping[str, str],
+        nav_pages: Iterable[str] | None,
+        macros: Collection[str] = (),
     ) -> list[ContentError]:
         """Every hide, note and local page names something that exists; the local pages are
-        there, listed, and written in Markdown only. ``sources``: every page's Markdown by its
-        name in the site (``myths.md``), the office's own pages included."""
+        there, listed, and written in Markdown only, calling nothing but ``macros`` (the
+        guide's). ``sources``: every page's Markdown by its name in the site (``myths.md``),
+        the office's own pages included."""
         if self.office is None:
             return []
         errors: list[ContentError] = []
@@ -176,7 +181,7 @@ class PageChanges:
                             "move the note to a page that is shown, or stop hiding that one",
                         )
                     )
-        errors += self._check_local_pages(guide_pages, nav_pages)
+        errors += self._check_local_pages(guide_pages, nav_pages, macros)
         return errors
 
     def _hidden_by(self, ref: PageRef) -> DataPath | None:
@@ -224,7 +229,7 @@ class PageChanges:
         return []
 
     def _check_local_pages(
-        self, guide_pages: list[str], nav_pages: Iterable[str] | None
+        self, guide_pages: list[str], nav_pages: Iterable[str] | None, macros: Collection[str]
     ) -> list[ContentError]:
         assert self.office is not None
         errors: list[ContentError] = []
@@ -310,7 +315,9 @@ class PageChanges:
                 )
         for page in self.local_pages:
             if page.file.is_file():
-                errors += markdown_only(page.display, page.file.read_text("utf-8-sig"))
+                text = page.file.read_text("utf-8-sig")
+                errors += markdown_only(page.display, text)
+                errors += template_errors(page.display, text, macros)
         return errors
 
     def _error(self, path: DataPath, message: str, hint: str) -> ContentError:

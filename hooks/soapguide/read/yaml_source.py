@@ -8,7 +8,7 @@ error for a repeated key. Syntax errors become one plain sentence with the line 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -373,6 +373,26 @@ def _control_character(display_name: str, text: str) -> ContentError:
         "delete it: retype the text around this spot (it often comes from copying text out of "
         "a word processor or a PDF)",
     )
+
+
+def embedded_yaml_errors(display_name: str, text: str, first_line: int) -> list[ContentError]:
+    """What is wrong with ``text`` as YAML, worded as for a data file, when it is part of
+    another file (a page's front matter) that it starts on line ``first_line`` of. Read as
+    MkDocs reads front matter (PyYAML's safe loader), so that what passes here MkDocs reads
+    too; the error itself comes from the pure-Python parser, whose messages we know."""
+    shift = first_line - 1
+    try:
+        errors = _anchors_and_aliases(display_name, text)
+        if not errors:
+            try:
+                yaml.load(text, Loader=_FAST_LOADER)
+            except yaml.MarkedYAMLError:
+                yaml.load(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as error:
+        errors = [_syntax_error(display_name, error)]
+    except yaml.reader.ReaderError:
+        errors = [_control_character(display_name, text)]
+    return [replace(error, line=error.line + shift) for error in errors]
 
 
 def load_yaml(path: Path, display_name: str) -> tuple[YamlDocument | None, list[ContentError]]:
