@@ -206,6 +206,13 @@ CASES = [
         file="office/pages/extra.md",
     ),
     Case(
+        "misspelt-page-link-in-an-office-page",
+        _replace("[checklist](checklist.md)", "[checklist](checklst.md)", "pages/advising.md"),
+        "[checklist](checklst.md)",
+        ("goes to 'checklst.md', which is not a page", "did you mean 'checklist.md'"),
+        file="office/pages/advising.md",
+    ),
+    Case(
         "html-in-an-office-page",
         _replace("## What we can do", "## What we <b>can</b> do", "pages/advising.md"),
         "<b>can</b>",

@@ -4,7 +4,6 @@ contrast and the logo file. What the office changes in the guide is applied by `
 
 from __future__ import annotations
 
-import difflib
 import json
 import re
 from collections.abc import Mapping
@@ -15,6 +14,7 @@ from typing import Any
 from ..check.checks import FILE_CHECKS, error_at
 from ..check.schemas import SUFFIX, display_path, schema_errors
 from ..read.errors import ContentError
+from ..read.suggest import did_you_mean
 from ..read.yaml_source import DataPath, YamlDocument, load_yaml
 from .colour import check_brand
 from .schema import with_item_fields
@@ -195,11 +195,9 @@ def check_logo(office: Office) -> list[ContentError]:
             for p in office.folder.iterdir()
             if p.is_file() and p.suffix.lower() in (".svg", *IMAGE_SIGNATURES)
         )
-        close = difflib.get_close_matches(name, images, n=1, cutoff=0.5)
         hint = (
-            f"did you mean '{close[0]}'?"
-            if close
-            else f"upload the logo to the {office.display_folder}/ folder (on GitHub: open the "
+            did_you_mean(name, images, cutoff=0.5)
+            or f"upload the logo to the {office.display_folder}/ folder (on GitHub: open the "
             "folder, then Add file > Upload files), or correct the file name"
         )
         return [

@@ -10,7 +10,6 @@ have run, so it needs nothing from the pages themselves.
 
 from __future__ import annotations
 
-import difflib
 import functools
 import posixpath
 from collections.abc import Callable, Iterable, Mapping
@@ -22,6 +21,7 @@ from markupsafe import escape
 
 from ..check.text_policy import link_scheme
 from ..read.errors import ContentError
+from ..read.suggest import closest, did_you_mean
 from ..read.yaml_source import DataPath, format_path
 from .menu import insert, without
 from .office import Office
@@ -193,22 +193,20 @@ class PageChanges:
         key: str,
     ) -> list[ContentError]:
         if ref.page not in pages:
-            close = difflib.get_close_matches(ref.page, pages, n=1, cutoff=0.5)
             return [
                 self._error(
                     path,
                     f"there is no page '{ref.page}'",
-                    f"did you mean '{close[0]}'?"
-                    if close
-                    else "write a page's file name as listed in the guide's menu, for example "
-                    "'faq.md' (the pages are: " + ", ".join(pages) + ")",
+                    did_you_mean(ref.page, pages, cutoff=0.5)
+                    or "write a page's file name as listed in the guide's menu, for example "
+                    f"'faq.md' (the pages are: {', '.join(pages)})",
                 )
             ]
         if ref.section is None:
             return []
         anchors = [h.anchor for h in headings.get(ref.page, []) if h.level >= 2]
         if ref.section not in anchors:
-            close = difflib.get_close_matches(ref.section, anchors, n=1, cutoff=0.5)
+            close = closest(ref.section, anchors, cutoff=0.5)
             listed = ", ".join(f"#{a}" for a in anchors) or "none"
             return [
                 self._error(
@@ -235,15 +233,13 @@ class PageChanges:
         placed: list[str] = []
         for page in self.local_pages:
             if not page.file.is_file():
-                close = difflib.get_close_matches(page.uri, present, n=1, cutoff=0.5)
                 errors.append(
                     self._error(
                         (*page.path, "file"),
                         f"the page '{page.uri}' is listed but there is no "
                         f"{self.office.display_folder}/{PAGES_FOLDER}/{page.uri}",
-                        f"did you mean '{close[0]}'?"
-                        if close
-                        else f"add the file to {self.office.display_folder}/{PAGES_FOLDER}/ "
+                        did_you_mean(page.uri, present, cutoff=0.5)
+                        or f"add the file to {self.office.display_folder}/{PAGES_FOLDER}/ "
                         "(on GitHub: Add file > Create new file), or remove this entry",
                     )
                 )
@@ -284,14 +280,12 @@ class PageChanges:
                     )
                 elif target not in in_menu and target not in placed:
                     choices = sorted(in_menu | set(placed))
-                    close = difflib.get_close_matches(target, choices, n=1, cutoff=0.5)
                     errors.append(
                         self._error(
                             (*page.path, key),
                             f"'{target}' is not a page in the menu",
-                            f"did you mean '{close[0]}'?"
-                            if close
-                            else "write a page's file name, like checklist.md",
+                            did_you_mean(target, choices, cutoff=0.5)
+                            or "write a page's file name, like checklist.md",
                         )
                     )
             placed.append(page.uri)
