@@ -118,10 +118,12 @@ def check_site(
 
 
 def _report(problems: list[str], building: bool = True) -> str:
+    """Every problem under one head line, worded as ContentErrors.report words the content's
+    ("The guide's content has 1 problem; nothing was built.")."""
     count = len(problems)
     noun = "problem" if count == 1 else "problems"
     outcome = "; nothing was built." if building else " to fix before the site can be built."
-    return "\n".join([f"The site has {count} {noun}{outcome}", *problems])
+    return "\n".join([f"The guide's pages have {count} {noun}{outcome}", *problems])
 
 
 def _nav_problems(nav: Any, files: set[str], config_file: Path | None) -> list[str]:

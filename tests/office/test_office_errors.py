@@ -91,7 +91,22 @@ def test_every_problem_comes_in_one_report(tmp_path):
     assert report.startswith("The guide's content has 3 problems to fix before the site can")
 
 
-CLI_CASES = [c for c in CASES if c.name in {"unknown-id-in-replace", "unknown-page-to-hide"}]
+def test_a_problem_in_the_pages_is_headed_as_the_content_s_are(tmp_path):
+    """The second stage (pages, menu, links) words its head line as the first does."""
+    project = checked_project(tmp_path / "project")
+    next(c for c in CASES if c.name == "unknown-page-to-hide").edit(project / "office")
+    _, report = check_report(project)
+    assert report.startswith(
+        "The guide's pages have 1 problem to fix before the site can be built.\n"
+    ), report
+
+
+# What the build's report begins with, for the mistakes it is run on.
+CLI_HEADS = {
+    "unknown-id-in-replace": "The guide's content has 1 problem; nothing was built.",
+    "unknown-page-to-hide": "The guide's pages have 1 problem; nothing was built.",
+}
+CLI_CASES = [c for c in CASES if c.name in CLI_HEADS]
 
 
 @pytest.mark.parametrize("case", CLI_CASES, ids=lambda case: case.name)
@@ -100,6 +115,7 @@ def test_mkdocs_build_fails_with_the_message_and_writes_no_site(case: Case, tmp_
     case.edit(project / "office")
     result = build(project)
     assert result.returncode == 1
+    assert CLI_HEADS[case.name] in result.stderr
     assert f"{case.file}:{line_of(project / case.file, case.at)}:" in result.stderr
     assert case.says[0] in result.stderr
     assert "fix: " in result.stderr and "Traceback" not in result.stderr

@@ -158,7 +158,6 @@ def test_the_original_content_is_left_untouched(overlaid, tmp_path):
     assert content["faq"] is not original.data
 
 
-
 RENAMED_FAQ = """\
 questions:
   - id: how-long-should-it-be
@@ -174,8 +173,7 @@ def test_an_id_renamed_upstream_gets_its_new_name_suggested(tmp_path, key):
     entry = {
         "replace": "replace:\n  - id: how-long\n    answer: Ours.\n",
         "remove": "remove:\n  - how-long\n",
-        "add-after": "add:\n  - after: how-long\n    id: ours\n    question: Q?\n"
-        "    answer: A.\n",
+        "add-after": "add:\n  - after: how-long\n    id: ours\n    question: Q?\n    answer: A.\n",
     }[key]
     office_text = "office:\n  name: Fixture OSA\n  short_name: Fixture\nsite_name: Guide\n"
     faq = loaded(write(tmp_path, "faq.yml", RENAMED_FAQ), "data/faq.yml")
@@ -189,6 +187,7 @@ def test_an_id_renamed_upstream_gets_its_new_name_suggested(tmp_path, key):
             "did you mean 'how-long-should-it-be'?",
         )
     ]
+
 
 # --- pages ------------------------------------------------------------------------------------
 
