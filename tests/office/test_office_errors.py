@@ -105,6 +105,10 @@ def test_a_problem_in_the_pages_is_headed_as_the_content_s_are(tmp_path):
 CLI_HEADS = {
     "unknown-id-in-replace": "The guide's content has 1 problem; nothing was built.",
     "unknown-page-to-hide": "The guide's pages have 1 problem; nothing was built.",
+    "office-folder-in-capitals": "The guide's content has 1 problem; nothing was built.",
+    "office-yml-at-the-top-without-its-folder": (
+        "The guide's content has 1 problem; nothing was built."
+    ),
 }
 CLI_CASES = [c for c in CASES if c.name in CLI_HEADS]
 

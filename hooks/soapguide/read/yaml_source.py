@@ -89,6 +89,9 @@ def format_path(path: DataPath) -> str:
     return text
 
 
+# The fix for an empty data file: upstream has the file with its content.
+RESTORE_CONTENT = "restore its content (see the same file in the upstream repository)"
+
 _FRIENDLY_SYNTAX = (
     (
         "found character '\\t'",
@@ -375,8 +378,11 @@ def _control_character(display_name: str, text: str) -> ContentError:
     )
 
 
-def load_yaml(path: Path, display_name: str) -> tuple[YamlDocument | None, list[ContentError]]:
-    """Read ``path``; return the document (None if unreadable) and every problem found."""
+def load_yaml(
+    path: Path, display_name: str, when_empty: str = RESTORE_CONTENT
+) -> tuple[YamlDocument | None, list[ContentError]]:
+    """Read ``path``; return the document (None if unreadable) and every problem found.
+    ``when_empty``: the fix for a file with nothing in it (or only comments)."""
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8")
@@ -413,7 +419,7 @@ def load_yaml(path: Path, display_name: str) -> tuple[YamlDocument | None, list[
                 1,
                 "",
                 "the file is empty",
-                "restore its content (see the same file in the upstream repository)",
+                when_empty,
             )
         ]
     builder = _Builder(display_name, text.splitlines())
