@@ -349,6 +349,36 @@ CASES = [
         ("which is hidden (office/office.yml:",),
     ),
     Case(
+        "page-link-in-a-note",
+        _replace("or book a ten-minute check with us.", "or read the [myths](myths.md)."),
+        "[myths](myths.md)",
+        (
+            "the link to 'myths.md' would be broken: a link in office.yml needs the page's full",
+            "https://<your-account>.github.io/<repository>/myths/",
+            "works only in your own pages in office/pages/",
+        ),
+    ),
+    Case(
+        "page-link-in-a-replaced-answer",
+        _replace("      Not to start", "      See [the checklist](checklist.md). Not to start"),
+        "[the checklist](checklist.md)",
+        ("a link in office.yml needs the page's full address", "/checklist/"),
+    ),
+    Case(
+        "empty-office-page",
+        _write("pages/advising.md", ""),
+        "",
+        ("the page is empty", "published as a blank page", "delete the file"),
+        file="office/pages/advising.md",
+    ),
+    Case(
+        "office-page-with-only-front-matter",
+        _write("pages/advising.md", "---\ntitle: Talk to us\n---\n   \n"),
+        "   \n",
+        ("the page is empty", "a title line"),
+        file="office/pages/advising.md",
+    ),
+    Case(
         "office-folder-in-capitals",
         _rename_folder("Office"),
         FIRST_LINE,

@@ -200,8 +200,20 @@ def _brace_problems(text: str, declared: list[str]) -> list[tuple[str, str, str]
     return problems
 
 
-def check_text_policy(document: YamlDocument) -> list[ContentError]:
-    """No HTML, no images and no links to anything but http(s)/mailto/tel, in any text."""
+def relative_link_in_data(link: str) -> tuple[str, str]:
+    """What is wrong with a link that has no address (``rules.md``) in data/, and the fix."""
+    return (
+        f"the link to '{link}' would be broken: a link in data/ needs a full address",
+        "link to a full https:// address; links between the guide's own pages belong in the "
+        "pages in docs/",
+    )
+
+
+def check_text_policy(
+    document: YamlDocument, relative_link: Callable[[str], tuple[str, str]] = relative_link_in_data
+) -> list[ContentError]:
+    """No HTML, no images and no links to anything but http(s)/mailto/tel, in any text.
+    ``relative_link``: how a link with no address is explained to whoever wrote the file."""
     errors = []
     for path, text in _strings(document.data, ()):
         tag = html_in(text)
@@ -236,17 +248,8 @@ def check_text_policy(document: YamlDocument) -> list[ContentError]:
             )
         relative = relative_link_in(text)
         if relative:
-            errors.append(
-                error_at(
-                    document,
-                    path,
-                    f"the link to '{relative}' would be broken: a link in data/ needs a full "
-                    "address",
-                    "link to a full https:// address; links between the guide's own pages "
-                    "belong in the pages in docs/",
-                    fragment=relative,
-                )
-            )
+            message, hint = relative_link(relative)
+            errors.append(error_at(document, path, message, hint, fragment=relative))
         if image_in(text):
             errors.append(
                 error_at(

@@ -5,13 +5,14 @@ contrast and the logo file. What the office changes in the guide is applied by `
 from __future__ import annotations
 
 import json
+import posixpath
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..check.checks import FILE_CHECKS, error_at
+from ..check.checks import FILE_CHECKS, check_text_policy, error_at
 from ..check.schemas import SUFFIX, display_path, schema_errors
 from ..read.errors import ContentError
 from ..read.suggest import did_you_mean
@@ -141,7 +142,10 @@ def read_office(
     if checked:
         return Office(document, folder, shown), errors
     for file_check in FILE_CHECKS:
-        errors += file_check(document)
+        if file_check is check_text_policy:
+            errors += check_text_policy(document, relative_link_in_office)
+        else:
+            errors += file_check(document)
     schema_file = schemas_dir / OFFICE_SCHEMA
     schema = with_item_fields(json.loads(schema_file.read_text("utf-8")), data_schemas)
     problems = schema_errors(document, schema, display_path(schema_file, root))
@@ -153,6 +157,21 @@ def read_office(
     office = Office(document, folder, shown)
     errors += check_brand_colour(office) + check_logo(office)
     return office, errors
+
+
+def relative_link_in_office(link: str) -> tuple[str, str]:
+    """What is wrong with a link that has no address (``myths.md``) in office.yml, and the fix
+    an office can make: its notes reach the page as HTML that no page address is made from."""
+    stem = posixpath.splitext(posixpath.basename(link.split("#")[0]))[0]
+    page = "" if stem in ("", "index") else f"{stem}/"
+    return (
+        f"the link to '{link}' would be broken: a link in {OFFICE_FILE} needs the page's full "
+        "address",
+        "link to the page's full address on your site, as your browser's address bar shows it "
+        f"(like https://<your-account>.github.io/<repository>/{page}), or name the page in "
+        f"words; a link like ({link}) works only in your own pages in "
+        f"{OFFICE_FOLDER_NAME}/pages/",
+    )
 
 
 def misplaced_office(root: Path, folder: Path) -> list[ContentError]:

@@ -304,8 +304,30 @@ class PageChanges:
                 )
         for page in self.local_pages:
             if page.file.is_file():
-                errors += markdown_only(page.display, page.file.read_text("utf-8-sig"))
+                text = page.file.read_text("utf-8-sig")
+                errors += self._blank(page, text) or markdown_only(page.display, text)
         return errors
+
+    def _blank(self, page: LocalPage, text: str) -> list[ContentError]:
+        """An office page with nothing but front matter and blank lines: it would be
+        published as an empty page."""
+        lines = text.split("\n")
+        body_starts = after_front_matter(lines) + 1
+        if any(line.strip() for line in lines[body_starts:]):
+            return []
+        assert self.office is not None
+        return [
+            ContentError(
+                page.display,
+                min(body_starts + 1, len(lines)),
+                1,
+                "",
+                "the page is empty, so it would be published as a blank page",
+                f"write the page: a title line (# {page.title or 'Your title'}) and your text "
+                f"under it; or, if you do not need the page, delete the file and its "
+                f"'- file: {page.uri}' entry under pages: in {self.office.document.display_name}",
+            )
+        ]
 
     def _error(self, path: DataPath, message: str, hint: str) -> ContentError:
         assert self.office is not None
