@@ -231,6 +231,18 @@ CASES = [
         ("listed but there is no office/pages/advice.md", "did you mean 'advising.md'"),
     ),
     Case(
+        "logo-named-but-not-uploaded",
+        lambda office: (office / "logo.svg").unlink(),
+        "logo: logo.svg",
+        ("the logo file 'logo.svg' is not in office/", "delete the logo: line"),
+    ),
+    Case(
+        "page-named-but-not-written",
+        lambda office: shutil.rmtree(office / "pages"),
+        "  - file: advising.md",
+        ("no office/pages/advising.md", "delete this entry"),
+    ),
+    Case(
         "page-present-but-not-listed",
         _write("pages/extra.md", "# Extra\n"),
         "# Extra",

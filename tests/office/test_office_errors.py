@@ -13,6 +13,7 @@ import pytest
 
 from tests.office.cases import CASES, Case
 from tests.office.support import (
+    EXAMPLE,
     check_report,
     checked_project,
     fork_project,
@@ -21,11 +22,29 @@ from tests.office.support import (
 )
 from tests.scenario import REPO, build
 
+DOCS_CUSTOMIZE = REPO / "docs" / "customize.md"
+
 
 def test_the_example_office_passes_the_check(tmp_path):
     passed, report = check_report(checked_project(tmp_path / "project"))
     assert passed, report
     assert "office/: " in report
+
+
+def test_the_example_office_file_copied_alone_as_the_setup_says_passes(tmp_path):
+    """docs/customize.md, step 3: an office copies only examples/office/office.yml and deletes
+    the two things it names that it did not copy (its logo: line and its pages: section); the
+    first build must then be green."""
+    step = DOCS_CUSTOMIZE.read_text("utf-8").split("3. **Create your office file.**")[1]
+    step = step.split("\n4. ")[0]
+    assert "`logo: logo.svg`" in step and "`pages:` section" in step
+    text = (EXAMPLE / "office.yml").read_text("utf-8")
+    text = text.replace("logo: logo.svg\n", "").split("\npages:\n")[0] + "\n"
+    project = checked_project(tmp_path / "project", office=None)
+    (project / "office").mkdir()
+    (project / "office" / "office.yml").write_text(text, "utf-8")
+    passed, report = check_report(project)
+    assert passed, report
 
 
 def test_the_corpus_covers_every_kind_of_mistake():

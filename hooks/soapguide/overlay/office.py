@@ -322,7 +322,8 @@ def check_logo(office: Office) -> list[ContentError]:
         hint = (
             did_you_mean(name, images, cutoff=0.5)
             or f"upload the logo to the {office.display_folder}/ folder (on GitHub: open the "
-            "folder, then Add file > Upload files), or correct the file name"
+            "folder, then Add file > Upload files), or correct the file name; with no logo yet, "
+            "delete the logo: line"
         )
         return [
             error_at(

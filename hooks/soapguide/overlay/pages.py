@@ -240,7 +240,8 @@ class PageChanges:
                         f"{self.office.display_folder}/{PAGES_FOLDER}/{page.uri}",
                         did_you_mean(page.uri, present, cutoff=0.5)
                         or f"add the file to {self.office.display_folder}/{PAGES_FOLDER}/ "
-                        "(on GitHub: Add file > Create new file), or remove this entry",
+                        "(on GitHub: Add file > Create new file); if you do not need the page, "
+                        "delete this entry (its - file: line and the lines under it)",
                     )
                 )
             elif page.uri in guide_pages:
