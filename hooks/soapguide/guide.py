@@ -36,7 +36,7 @@ from .flow.templating import (
 from .overlay.changes import ContentChanges, apply_changes
 from .overlay.colour import brand_css
 from .overlay.logo import logo_css, logo_ratio
-from .overlay.office import Office, read_office
+from .overlay.office import Office, misplaced_office, read_office
 from .overlay.pages import PageChanges
 from .printing import PRINT_BUNDLES, PRINT_MACRO_BUNDLES, PRINT_TEMPLATES
 from .printing.office import paper_globals
@@ -247,7 +247,10 @@ def load_office(
     With a ``cache``, an office that passed on byte-identical ``data_dir`` (default
     ``root/data``), schemas and office files is read and applied, not checked again."""
     office_dir = office_dir or root / OFFICE_FOLDER
+    misplaced = misplaced_office(root, office_dir)  # never read: an error, not a silent pass
     if not office_dir.is_dir():  # upstream: nothing to read, no schemas to load
+        if misplaced:
+            raise ContentErrors(misplaced)
         return content, None, ContentChanges()
     schemas_dir = schemas_dir or root / "schemas"
     key = ""
@@ -258,6 +261,7 @@ def load_office(
     checked = bool(key) and cache is not None and cache.passed(key)
     data_schemas = {} if checked else load_schemas(schemas_dir, root)[0]
     office, errors = read_office(office_dir, root, schemas_dir, data_schemas, checked)
+    errors += misplaced
     if office is None:
         if errors:
             raise ContentErrors(errors)

@@ -18,6 +18,7 @@ from typing import Any
 
 from .guide import Guide, is_guide_page, page_uri
 from .overlay.pages import PageRef
+from .read.suggest import did_you_mean
 from .render.pages import front_matter_errors
 from .render.templating import PageError
 from .sources import page_sources, reading_order
@@ -125,10 +126,12 @@ def check_site(
 
 
 def _report(problems: list[str], building: bool = True) -> str:
+    """Every problem under one head line, worded as ContentErrors.report words the content's
+    ("The guide's content has 1 problem; nothing was built.")."""
     count = len(problems)
     noun = "problem" if count == 1 else "problems"
     outcome = "; nothing was built." if building else " to fix before the site can be built."
-    return "\n".join([f"The site has {count} {noun}{outcome}", *problems])
+    return "\n".join([f"The guide's pages have {count} {noun}{outcome}", *problems])
 
 
 def _nav_problems(nav: Any, files: set[str], config_file: Path | None) -> list[str]:
@@ -174,13 +177,20 @@ def _link_problems(
                 f"    fix: remove the link, or stop hiding {ref}"
             )
         elif path not in files and Path(path).suffix:
-            close = [f for f in files if f.endswith(".md") and Path(f).name == Path(path).name]
-            hint = f"did you mean '{close[0]}'?" if close else "check the page's file name"
+            hint = _page_suggestion(path, files) or "check the page's file name"
             problems.append(
                 f"{name}:{line}: the link to '{target}' goes to '{path}', which is not a page "
                 f"or file of the site\n    fix: {hint}"
             )
     return problems
+
+
+def _page_suggestion(path: str, files: set[str]) -> str:
+    """For a link to a page the site does not have: "did you mean 'checklist.md'?" naming
+    the page of that name in another folder, else the page whose name is closest."""
+    pages = sorted(f for f in files if f.endswith(".md"))
+    same_name = [page for page in pages if Path(page).name == Path(path).name]
+    return f"did you mean '{same_name[0]}'?" if same_name else did_you_mean(path, pages)
 
 
 def _links(markdown: str) -> Iterator[str]:

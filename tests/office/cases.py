@@ -8,6 +8,7 @@ script an outcome shows), never written out, so the corpus keeps working as the 
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -79,12 +80,43 @@ def _write(file: str, content: str) -> Callable[[Path], None]:
     return edit
 
 
+def _move(destination: str, keep_folder: bool = False) -> Callable[[Path], None]:
+    """office/office.yml moved to ``destination`` (from the project's root); office/ itself
+    goes unless ``keep_folder`` (a misplaced file is then all the office wrote)."""
+
+    def edit(office: Path) -> None:
+        target = office.parent / destination
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(office / "office.yml", target)
+        if keep_folder:
+            (office / "office.yml").unlink()
+        else:
+            shutil.rmtree(office)
+
+    return edit
+
+
+def _rename_folder(name: str) -> Callable[[Path], None]:
+    def edit(office: Path) -> None:
+        office.rename(office.parent / name)
+
+    return edit
+
+
+def _copy_to_the_top(office: Path) -> None:
+    shutil.copyfile(office / "office.yml", office.parent / "office.yml")
+
+
 def _both(*edits: Callable[[Path], None]) -> Callable[[Path], None]:
     def edit(office: Path) -> None:
         for one in edits:
             one(office)
 
     return edit
+
+
+# The first line of examples/office/office.yml: where a misplaced office.yml is reported.
+FIRST_LINE = (REPO / "examples" / "office" / "office.yml").read_text("utf-8").splitlines()[0]
 
 
 @dataclass(frozen=True)
@@ -199,11 +231,30 @@ CASES = [
         ("listed but there is no office/pages/advice.md", "did you mean 'advising.md'"),
     ),
     Case(
+        "logo-named-but-not-uploaded",
+        lambda office: (office / "logo.svg").unlink(),
+        "logo: logo.svg",
+        ("the logo file 'logo.svg' is not in office/", "delete the logo: line"),
+    ),
+    Case(
+        "page-named-but-not-written",
+        lambda office: shutil.rmtree(office / "pages"),
+        "  - file: advising.md",
+        ("no office/pages/advising.md", "delete this entry"),
+    ),
+    Case(
         "page-present-but-not-listed",
         _write("pages/extra.md", "# Extra\n"),
         "# Extra",
         ("not listed in office/office.yml", "- file: extra.md"),
         file="office/pages/extra.md",
+    ),
+    Case(
+        "misspelt-page-link-in-an-office-page",
+        _replace("[checklist](checklist.md)", "[checklist](checklst.md)", "pages/advising.md"),
+        "[checklist](checklst.md)",
+        ("goes to 'checklst.md', which is not a page", "did you mean 'checklist.md'"),
+        file="office/pages/advising.md",
     ),
     Case(
         "html-in-an-office-page",
@@ -353,5 +404,110 @@ CASES = [
         _replace("  - at: checklist.md", "  - at: what-to-say.md#program-director-or-coordinator"),
         "  - at: what-to-say.md#program-director-or-coordinator",
         ("which is hidden (office/office.yml:",),
+    ),
+    Case(
+        "page-link-in-a-note",
+        _replace("or book a ten-minute check with us.", "or read the [myths](myths.md)."),
+        "[myths](myths.md)",
+        (
+            "the link to 'myths.md' would be broken: a link in office.yml needs the page's full",
+            "https://<your-account>.github.io/<repository>/myths/",
+            "works only in your own pages in office/pages/",
+        ),
+    ),
+    Case(
+        "page-link-in-a-replaced-answer",
+        _replace("      Not to start", "      See [the checklist](checklist.md). Not to start"),
+        "[the checklist](checklist.md)",
+        ("a link in office.yml needs the page's full address", "/checklist/"),
+    ),
+    Case(
+        "empty-office-page",
+        _write("pages/advising.md", ""),
+        "",
+        ("the page is empty", "published as a blank page", "delete the file"),
+        file="office/pages/advising.md",
+    ),
+    Case(
+        "office-page-with-only-front-matter",
+        _write("pages/advising.md", "---\ntitle: Talk to us\n---\n   \n"),
+        "   \n",
+        ("the page is empty", "a title line"),
+        file="office/pages/advising.md",
+    ),
+    Case(
+        "office-folder-in-capitals",
+        _rename_folder("Office"),
+        FIRST_LINE,
+        ("the office's folder must be called office/ (all lower case), not Office/", "rename"),
+        file="Office/office.yml",
+    ),
+    Case(
+        "office-folder-named-offices",
+        _rename_folder("offices"),
+        FIRST_LINE,
+        ("must be called office/", "not offices/", "change it to office"),
+        file="offices/office.yml",
+    ),
+    Case(
+        "office-yml-at-the-top-without-its-folder",
+        _move("office.yml"),
+        FIRST_LINE,
+        ("must be office/office.yml", "type office/ in front of its name"),
+        file="office.yml",
+    ),
+    Case(
+        "office-yaml-at-the-top-without-its-folder",
+        _move("office.yaml"),
+        FIRST_LINE,
+        ("office.yaml at the top of the repository is not read", "change the name to office.yml"),
+        file="office.yaml",
+    ),
+    Case(
+        "a-stray-copy-of-office-yml-at-the-top",
+        _copy_to_the_top,
+        FIRST_LINE,
+        ("office.yml at the top of the repository is not read", "delete it"),
+        file="office.yml",
+    ),
+    Case(
+        "office-yml-named-in-capitals",
+        _move("office/Office.yml", keep_folder=True),
+        FIRST_LINE,
+        ("rename Office.yml to office.yml", "all lower case"),
+        file="office/Office.yml",
+    ),
+    Case(
+        "office-yml-saved-as-text",
+        _move("office/office.yml.txt", keep_folder=True),
+        FIRST_LINE,
+        ("rename office.yml.txt to office.yml",),
+        file="office/office.yml.txt",
+    ),
+    Case(
+        "office-yaml-instead-of-yml",
+        _move("office/office.yaml", keep_folder=True),
+        FIRST_LINE,
+        ("rename office.yaml to office.yml",),
+        file="office/office.yaml",
+    ),
+    Case(
+        "office-yml-one-folder-too-deep",
+        _move("office/office/office.yml", keep_folder=True),
+        FIRST_LINE,
+        ("must be office/office.yml, directly in office/", "type ../"),
+        file="office/office/office.yml",
+    ),
+    Case(
+        "empty-office-yml",
+        _write("office.yml", ""),
+        "",
+        ("the file is empty", "copy the content of examples/office/office.yml"),
+    ),
+    Case(
+        "office-yml-with-only-comments",
+        _write("office.yml", "# Our office's settings\n"),
+        "# Our office",
+        ("the file is empty", "copy the content of examples/office/office.yml"),
     ),
 ]

@@ -13,6 +13,7 @@ import pytest
 
 from tests.office.cases import CASES, Case
 from tests.office.support import (
+    EXAMPLE,
     check_report,
     checked_project,
     fork_project,
@@ -21,11 +22,29 @@ from tests.office.support import (
 )
 from tests.scenario import REPO, build
 
+DOCS_CUSTOMIZE = REPO / "docs" / "customize.md"
+
 
 def test_the_example_office_passes_the_check(tmp_path):
     passed, report = check_report(checked_project(tmp_path / "project"))
     assert passed, report
     assert "office/: " in report
+
+
+def test_the_example_office_file_copied_alone_as_the_setup_says_passes(tmp_path):
+    """docs/customize.md, step 3: an office copies only examples/office/office.yml and deletes
+    the two things it names that it did not copy (its logo: line and its pages: section); the
+    first build must then be green."""
+    step = DOCS_CUSTOMIZE.read_text("utf-8").split("3. **Create your office file.**")[1]
+    step = step.split("\n4. ")[0]
+    assert "`logo: logo.svg`" in step and "`pages:` section" in step
+    text = (EXAMPLE / "office.yml").read_text("utf-8")
+    text = text.replace("logo: logo.svg\n", "").split("\npages:\n")[0] + "\n"
+    project = checked_project(tmp_path / "project", office=None)
+    (project / "office").mkdir()
+    (project / "office" / "office.yml").write_text(text, "utf-8")
+    passed, report = check_report(project)
+    assert passed, report
 
 
 def test_the_corpus_covers_every_kind_of_mistake():
@@ -91,13 +110,28 @@ def test_every_problem_comes_in_one_report(tmp_path):
     assert report.startswith("The guide's content has 3 problems to fix before the site can")
 
 
-# An office page's attribute list is caught before MkDocs renders the page.
-CLI_CASES = [
-    c
-    for c in CASES
-    if c.name
-    in {"unknown-id-in-replace", "unknown-page-to-hide", "attribute-list-with-an-event-handler"}
-]
+def test_a_problem_in_the_pages_is_headed_as_the_content_s_are(tmp_path):
+    """The second stage (pages, menu, links) words its head line as the first does."""
+    project = checked_project(tmp_path / "project")
+    next(c for c in CASES if c.name == "unknown-page-to-hide").edit(project / "office")
+    _, report = check_report(project)
+    assert report.startswith(
+        "The guide's pages have 1 problem to fix before the site can be built.\n"
+    ), report
+
+
+# What the build's report begins with, for the mistakes it is run on.
+CLI_HEADS = {
+    "unknown-id-in-replace": "The guide's content has 1 problem; nothing was built.",
+    "unknown-page-to-hide": "The guide's pages have 1 problem; nothing was built.",
+    # An office page's attribute list is caught before MkDocs renders the page.
+    "attribute-list-with-an-event-handler": "The guide's pages have 1 problem; nothing was built.",
+    "office-folder-in-capitals": "The guide's content has 1 problem; nothing was built.",
+    "office-yml-at-the-top-without-its-folder": (
+        "The guide's content has 1 problem; nothing was built."
+    ),
+}
+CLI_CASES = [c for c in CASES if c.name in CLI_HEADS]
 
 
 @pytest.mark.parametrize("case", CLI_CASES, ids=lambda case: case.name)
@@ -106,6 +140,7 @@ def test_mkdocs_build_fails_with_the_message_and_writes_no_site(case: Case, tmp_
     case.edit(project / "office")
     result = build(project)
     assert result.returncode == 1
+    assert CLI_HEADS[case.name] in result.stderr
     assert f"{case.file}:{line_of(project / case.file, case.at)}:" in result.stderr
     assert case.says[0] in result.stderr
     assert "fix: " in result.stderr and "Traceback" not in result.stderr

@@ -158,6 +158,37 @@ def test_the_original_content_is_left_untouched(overlaid, tmp_path):
     assert content["faq"] is not original.data
 
 
+RENAMED_FAQ = """\
+questions:
+  - id: how-long-should-it-be
+    question: How long should it be?
+    answer: Short.
+"""
+
+
+@pytest.mark.parametrize("key", ["replace", "remove", "add-after"])
+def test_an_id_renamed_upstream_gets_its_new_name_suggested(tmp_path, key):
+    """Upstream renamed 'how-long' to 'how-long-should-it-be': the office's old id is too far
+    from the new one for a spelling match, yet it is the id the office meant."""
+    entry = {
+        "replace": "replace:\n  - id: how-long\n    answer: Ours.\n",
+        "remove": "remove:\n  - how-long\n",
+        "add-after": "add:\n  - after: how-long\n    id: ours\n    question: Q?\n    answer: A.\n",
+    }[key]
+    office_text = "office:\n  name: Fixture OSA\n  short_name: Fixture\nsite_name: Guide\n"
+    faq = loaded(write(tmp_path, "faq.yml", RENAMED_FAQ), "data/faq.yml")
+    document = loaded(write(tmp_path, "office.yml", office_text + entry), "office/office.yml")
+    office = Office(document, tmp_path, "office")
+    _, _, errors = apply_changes(Content({"faq": faq}), office, {})
+    assert [(e.line, e.message, e.hint) for e in errors] == [
+        (
+            line_in(office_text + entry, "how-long"),
+            "unknown id 'how-long': no item in data/ has it",
+            "did you mean 'how-long-should-it-be'?",
+        )
+    ]
+
+
 # --- pages ------------------------------------------------------------------------------------
 
 PAGE = """\

@@ -11,12 +11,12 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from ..check.checks import error_at
 from ..read.errors import ContentError
+from ..read.suggest import did_you_mean
 from .model import BLANK, BUILDER_FILE, build_builder, phase_ids, texts_in, versions_of
 from .safe_regex import compile_pattern, normalise, problems
 
@@ -43,8 +43,8 @@ def _ids(content: Content, file: str, *keys: str) -> dict[str, str]:
 
 
 def _suggest(name: str, known: Iterable[str], what: str) -> str:
-    close = difflib.get_close_matches(name, sorted(known), n=1)
-    return (f"did you mean '{close[0]}'? " if close else "") + f"use the id of {what}"
+    suggestion = did_you_mean(name, known)
+    return (f"{suggestion} " if suggestion else "") + f"use the id of {what}"
 
 
 def check_builder(content: Content) -> list[ContentError]:

@@ -12,13 +12,13 @@ Two lists, so that adding a check is a one-line change:
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from ..read.dates import as_date
 from ..read.errors import ContentError
+from ..read.suggest import closest, did_you_mean
 from ..read.yaml_source import DataPath, YamlDocument
 from .schema_messages import ID_PATTERN as ID_SCHEMA_PATTERN
 from .text_policy import (
@@ -51,8 +51,7 @@ def error_at(
 
 
 def _did_you_mean(word: str, choices: list[str], fallback: str) -> str:
-    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
-    return f"did you mean '{close[0]}'?" if close else fallback
+    return did_you_mean(word, choices) or fallback
 
 
 def check_ids(content: Content) -> list[ContentError]:
@@ -158,7 +157,7 @@ def _brace_problems(text: str, declared: list[str]) -> list[tuple[str, str, str]
     for match in _BRACED.finditer(text):
         if not PLACEHOLDER_NAME.fullmatch(match.group(1)):
             guess = re.sub(r"[^a-z0-9]+", "_", match.group(1).strip().lower()).strip("_")
-            close = difflib.get_close_matches(guess, declared, n=1, cutoff=0.6)
+            close = closest(guess, declared)
             problems.append(
                 (
                     f"'{match.group(0)}' is not a valid placeholder",
@@ -189,7 +188,7 @@ def _brace_problems(text: str, declared: list[str]) -> list[tuple[str, str, str]
         name = match.group(1)
         if PLACEHOLDER_NAME.fullmatch(name) and name not in declared and name not in seen:
             seen.add(name)
-            close = difflib.get_close_matches(name, declared, n=1, cutoff=0.6)
+            close = closest(name, declared)
             add = f"add 'name: {name}' with a label and a hint under 'placeholders:'"
             problems.append(
                 (
@@ -201,8 +200,20 @@ def _brace_problems(text: str, declared: list[str]) -> list[tuple[str, str, str]
     return problems
 
 
-def check_text_policy(document: YamlDocument) -> list[ContentError]:
-    """No HTML, no images and no links to anything but http(s)/mailto/tel, in any text."""
+def relative_link_in_data(link: str) -> tuple[str, str]:
+    """What is wrong with a link that has no address (``rules.md``) in data/, and the fix."""
+    return (
+        f"the link to '{link}' would be broken: a link in data/ needs a full address",
+        "link to a full https:// address; links between the guide's own pages belong in the "
+        "pages in docs/",
+    )
+
+
+def check_text_policy(
+    document: YamlDocument, relative_link: Callable[[str], tuple[str, str]] = relative_link_in_data
+) -> list[ContentError]:
+    """No HTML, no images and no links to anything but http(s)/mailto/tel, in any text.
+    ``relative_link``: how a link with no address is explained to whoever wrote the file."""
     errors = []
     for path, text in _strings(document.data, ()):
         tag = html_in(text)
@@ -237,17 +248,8 @@ def check_text_policy(document: YamlDocument) -> list[ContentError]:
             )
         relative = relative_link_in(text)
         if relative:
-            errors.append(
-                error_at(
-                    document,
-                    path,
-                    f"the link to '{relative}' would be broken: a link in data/ needs a full "
-                    "address",
-                    "link to a full https:// address; links between the guide's own pages "
-                    "belong in the pages in docs/",
-                    fragment=relative,
-                )
-            )
+            message, hint = relative_link(relative)
+            errors.append(error_at(document, path, message, hint, fragment=relative))
         if image_in(text):
             errors.append(
                 error_at(

@@ -9,11 +9,11 @@ value's line (or the key's line when the value is empty).
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from ..read.errors import ContentError
+from ..read.suggest import closest
 from ..read.yaml_source import DataPath, YamlDocument, format_path
 
 if TYPE_CHECKING:  # imported only where it is used (check/schemas.py)
@@ -93,7 +93,7 @@ def _key_name(path: DataPath) -> str | None:
 
 
 def _close(word: str, choices: Iterable[str]) -> str | None:
-    matches = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    matches = closest(word, choices)
     return matches[0] if matches else None
 
 

@@ -7,13 +7,13 @@ data file: a schema makes its data file required, and a data file without a sche
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from ..read.errors import ContentError
+from ..read.suggest import closest
 from ..read.yaml_source import YamlDocument
 from .schema_messages import SchemaMessages
 
@@ -65,7 +65,7 @@ def check_data_files(
     expected = ", ".join(f"{stem}.yml" for stem in sorted(described))
     errors: list[ContentError] = []
     for stem in sorted(present - described):
-        close = difflib.get_close_matches(stem, sorted(described - present), n=1, cutoff=0.6)
+        close = closest(stem, described - present)
         hint = (
             f"did you mean {close[0]}.yml? Rename the file"
             if close

@@ -17,12 +17,12 @@ Each problem is a ContentError with the file, line and ids involved, and a fix.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from ..read.errors import ContentError
+from ..read.suggest import did_you_mean
 from ..read.yaml_source import DataPath, YamlDocument, format_path
 from ..render.scripts import phase_texts
 from .model import PHASE_NAMES, Flow, FlowPath, Option, build_flow
@@ -117,8 +117,8 @@ def _route(path: FlowPath) -> str:
 
 
 def _close(name: str, known: Iterable[str]) -> str:
-    match = difflib.get_close_matches(name, sorted(known), n=1)
-    return f"did you mean '{match[0]}'? " if match else ""
+    suggestion = did_you_mean(name, known)
+    return f"{suggestion} " if suggestion else ""
 
 
 class _Checker:

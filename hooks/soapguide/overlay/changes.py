@@ -12,7 +12,6 @@ names both the removal and the place that needs it.
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -22,6 +21,7 @@ from ..check.checks import CROSS_CHECKS
 from ..check.schemas import schema_errors
 from ..read.content import Content
 from ..read.errors import ContentError
+from ..read.suggest import did_you_mean
 from ..read.yaml_source import DataPath, YamlDocument, format_path
 from .office import Office
 from .rebuild import OverlaidDocument, Plan, Rebuilder
@@ -141,14 +141,12 @@ class _Planner:
                 "change the added item itself under add:",
             )
             return None
-        close = difflib.get_close_matches(item_id, list(self.items), n=3, cutoff=0.6)
         self.error(
             path,
             f"unknown id '{item_id}': no item in data/ has it",
             (
-                "did you mean " + " or ".join(f"'{c}'" for c in close) + "?"
-                if close
-                else "copy the id from the item's data file (data/faq.yml and so on), as written"
+                did_you_mean(item_id, self.items, limit=3)
+                or "copy the id from the item's data file (data/faq.yml and so on), as written"
             ),
         )
         return None
@@ -304,15 +302,13 @@ class _Planner:
                     return
                 targets.append(name)
             else:
-                close = difflib.get_close_matches(name, verdicts + ids, n=2, cutoff=0.6)
                 self.error(
                     (*path, "to", position),
                     f"'{name}' is neither a verdict ({', '.join(verdicts)}) nor the id of an "
                     "outcome in data/flow.yml",
                     (
-                        "did you mean " + " or ".join(f"'{c}'" for c in close) + "?"
-                        if close
-                        else "write a verdict, like call, or an outcome id, like o-call-director"
+                        did_you_mean(name, verdicts + ids, limit=2)
+                        or "write a verdict, like call, or an outcome id, like o-call-director"
                     ),
                 )
                 return

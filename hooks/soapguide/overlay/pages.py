@@ -10,7 +10,6 @@ have run, so it needs nothing from the pages themselves.
 
 from __future__ import annotations
 
-import difflib
 import functools
 import posixpath
 from collections.abc import Callable, Collection, Iterable, Mapping
@@ -22,6 +21,7 @@ from markupsafe import escape
 
 from ..check.text_policy import link_scheme
 from ..read.errors import ContentError
+from ..read.suggest import closest, did_you_mean
 from ..read.yaml_source import DataPath, format_path
 from .menu import insert, without
 from .office import Office
@@ -198,22 +198,20 @@ class PageChanges:
         key: str,
     ) -> list[ContentError]:
         if ref.page not in pages:
-            close = difflib.get_close_matches(ref.page, pages, n=1, cutoff=0.5)
             return [
                 self._error(
                     path,
                     f"there is no page '{ref.page}'",
-                    f"did you mean '{close[0]}'?"
-                    if close
-                    else "write a page's file name as listed in the guide's menu, for example "
-                    "'faq.md' (the pages are: " + ", ".join(pages) + ")",
+                    did_you_mean(ref.page, pages, cutoff=0.5)
+                    or "write a page's file name as listed in the guide's menu, for example "
+                    f"'faq.md' (the pages are: {', '.join(pages)})",
                 )
             ]
         if ref.section is None:
             return []
         anchors = [h.anchor for h in headings.get(ref.page, []) if h.level >= 2]
         if ref.section not in anchors:
-            close = difflib.get_close_matches(ref.section, anchors, n=1, cutoff=0.5)
+            close = closest(ref.section, anchors, cutoff=0.5)
             listed = ", ".join(f"#{a}" for a in anchors) or "none"
             return [
                 self._error(
@@ -240,16 +238,15 @@ class PageChanges:
         placed: list[str] = []
         for page in self.local_pages:
             if not page.file.is_file():
-                close = difflib.get_close_matches(page.uri, present, n=1, cutoff=0.5)
                 errors.append(
                     self._error(
                         (*page.path, "file"),
                         f"the page '{page.uri}' is listed but there is no "
                         f"{self.office.display_folder}/{PAGES_FOLDER}/{page.uri}",
-                        f"did you mean '{close[0]}'?"
-                        if close
-                        else f"add the file to {self.office.display_folder}/{PAGES_FOLDER}/ "
-                        "(on GitHub: Add file > Create new file), or remove this entry",
+                        did_you_mean(page.uri, present, cutoff=0.5)
+                        or f"add the file to {self.office.display_folder}/{PAGES_FOLDER}/ "
+                        "(on GitHub: Add file > Create new file); if you do not need the page, "
+                        "delete this entry (its - file: line and the lines under it)",
                     )
                 )
             elif page.uri in guide_pages:
@@ -289,14 +286,12 @@ class PageChanges:
                     )
                 elif target not in in_menu and target not in placed:
                     choices = sorted(in_menu | set(placed))
-                    close = difflib.get_close_matches(target, choices, n=1, cutoff=0.5)
                     errors.append(
                         self._error(
                             (*page.path, key),
                             f"'{target}' is not a page in the menu",
-                            f"did you mean '{close[0]}'?"
-                            if close
-                            else "write a page's file name, like checklist.md",
+                            did_you_mean(target, choices, cutoff=0.5)
+                            or "write a page's file name, like checklist.md",
                         )
                     )
             placed.append(page.uri)
@@ -316,9 +311,31 @@ class PageChanges:
         for page in self.local_pages:
             if page.file.is_file():
                 text = page.file.read_text("utf-8-sig")
-                errors += markdown_only(page.display, text)
-                errors += template_errors(page.display, text, macros)
+                errors += self._blank(page, text) or (
+                    markdown_only(page.display, text) + template_errors(page.display, text, macros)
+                )
         return errors
+
+    def _blank(self, page: LocalPage, text: str) -> list[ContentError]:
+        """An office page with nothing but front matter and blank lines: it would be
+        published as an empty page."""
+        lines = text.split("\n")
+        body_starts = after_front_matter(lines) + 1
+        if any(line.strip() for line in lines[body_starts:]):
+            return []
+        assert self.office is not None
+        return [
+            ContentError(
+                page.display,
+                min(body_starts + 1, len(lines)),
+                1,
+                "",
+                "the page is empty, so it would be published as a blank page",
+                f"write the page: a title line (# {page.title or 'Your title'}) and your text "
+                f"under it; or, if you do not need the page, delete the file and its "
+                f"'- file: {page.uri}' entry under pages: in {self.office.document.display_name}",
+            )
+        ]
 
     def _error(self, path: DataPath, message: str, hint: str) -> ContentError:
         assert self.office is not None

@@ -89,6 +89,9 @@ def format_path(path: DataPath) -> str:
     return text
 
 
+# The fix for an empty data file: upstream has the file with its content.
+RESTORE_CONTENT = "restore its content (see the same file in the upstream repository)"
+
 _FRIENDLY_SYNTAX = (
     (
         "found character '\\t'",
@@ -395,8 +398,11 @@ def embedded_yaml_errors(display_name: str, text: str, first_line: int) -> list[
     return [replace(error, line=error.line + shift) for error in errors]
 
 
-def load_yaml(path: Path, display_name: str) -> tuple[YamlDocument | None, list[ContentError]]:
-    """Read ``path``; return the document (None if unreadable) and every problem found."""
+def load_yaml(
+    path: Path, display_name: str, when_empty: str = RESTORE_CONTENT
+) -> tuple[YamlDocument | None, list[ContentError]]:
+    """Read ``path``; return the document (None if unreadable) and every problem found.
+    ``when_empty``: the fix for a file with nothing in it (or only comments)."""
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8")
@@ -433,7 +439,7 @@ def load_yaml(path: Path, display_name: str) -> tuple[YamlDocument | None, list[
                 1,
                 "",
                 "the file is empty",
-                "restore its content (see the same file in the upstream repository)",
+                when_empty,
             )
         ]
     builder = _Builder(display_name, text.splitlines())

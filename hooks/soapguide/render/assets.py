@@ -14,10 +14,11 @@ custom properties they share once (the builder's page, its own styles and the ca
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import PurePosixPath
+
+from ..read.suggest import did_you_mean
 
 
 @dataclass(frozen=True)
@@ -96,8 +97,8 @@ def merge(names: Iterable[str], bundles: Mapping[str, Bundle]) -> PageAssets:
     chosen = sorted(set(names))
     for name in chosen:
         if name not in bundles:
-            close = difflib.get_close_matches(name, list(bundles), n=1)
-            hint = f" — did you mean '{close[0]}'?" if close else ""
+            suggestion = did_you_mean(name, bundles)
+            hint = f" — {suggestion}" if suggestion else ""
             known = ", ".join(sorted(bundles)) or "none"
             raise UnknownBundleError(
                 f"no asset bundle named '{name}'{hint} (the bundles are: {known})"

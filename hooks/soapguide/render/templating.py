@@ -7,7 +7,6 @@ macro or variable is an error naming the page and line, never an empty string in
 from __future__ import annotations
 
 import contextlib
-import difflib
 import hashlib
 import posixpath
 import re
@@ -31,6 +30,7 @@ from markupsafe import Markup
 
 from ..check.text_policy import safe_url
 from ..read.content import Content
+from ..read.suggest import did_you_mean
 from .assets import Bundle, UnknownBundleError, front_matter_bundles, merge
 from .pages import PageSource, RenderedPage, split_front_matter
 from .text import TextRenderer, fill_placeholders
@@ -246,8 +246,8 @@ class GuideRenderer:
                 "(hide: in office.yml)"
             )
         known = sorted(self.content.ids(file))
-        close = difflib.get_close_matches(item_id, known, n=1)
-        hint = f" — did you mean '{close[0]}'?" if close else ""
+        suggestion = did_you_mean(item_id, known)
+        hint = f" — {suggestion}" if suggestion else ""
         raise ItemLookupError(f"no item with id '{item_id}' in data/{file}.yml{hint}")
 
     def collect_anchors(self, rendered: Mapping[str, str], hidden: Iterable[str] = ()) -> None:
@@ -426,10 +426,10 @@ class GuideRenderer:
         hint = ""
         undefined = re.match(r"'([^']+)' is undefined", message)
         if undefined:
-            close = difflib.get_close_matches(undefined.group(1), list(self.env.globals), n=1)
+            suggestion = did_you_mean(undefined.group(1), self.env.globals)
             hint = (
-                f" — did you mean '{close[0]}'?"
-                if close
+                f" — {suggestion}"
+                if suggestion
                 else (" — check the spelling; the macros are: " + ", ".join(sorted(self.macros)))
             )
         return f"{page_name}:{line}: {message}{hint}"
