@@ -6,6 +6,7 @@ stored unless the reader asks."""
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 from collections.abc import Callable, Iterator
@@ -14,13 +15,14 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 from conftest import freeze_clock
-from soapguide.builder.model import build_builder
+from soapguide.builder.model import build_builder, texts_in
 from soapguide.builder.safe_regex import compile_pattern, normalise
 from soapguide.flow.model import build_flow
 from soapguide.guide import load_content
 from soapguide.render.assets import COMBINED, combined_parts
+from soapguide.render.schedule_text import after_soap_window, clock_data, schedule_view
 
-from tests.axe_palettes import COLOUR_RULES, violations
+from tests.axe_palettes import COLOUR_RULES, in_both_palettes, violations
 from tests.print_support import CARD_SIZE_IN, inches_to_points, read_pdf, same_size, squash
 from tests.test_builder_regex import ACCEPTED
 
@@ -796,3 +798,288 @@ def test_every_control_is_at_least_44px_on_a_phone(browser, site_server: str) ->
         for html, box in shown:
             assert box["height"] >= 44 and box["width"] >= 44, (html, box)
     context.close()
+
+
+# ---- Natural input: a title or a full stop typed along with the value --------------------------
+
+SCRIPT_DATA = {s["id"]: s for s in CONTENT["scripts"]["scripts"]}
+# A title written before a blank in a script ("Dr. {director_last_name}"), and the ways a reader
+# may type it into the blank.
+TITLE_BEFORE = re.compile(r"\b(Dr|Doctor)(\.?)\s+\{([a-z0-9_]+)\}")
+TYPED_TITLES = ("Dr. ", "Dr ", "dr. ", "Doctor ", "DOCTOR ")
+# A closing mark written right after a blank ("... {specific_detail}.").
+MARK_AFTER = re.compile(r"\{([a-z0-9_]+)\}([.,;:!?])")
+
+
+def texts_of(version) -> list[str]:
+    """The script texts a reader of ``version`` sees (the other phase's left out)."""
+    script, phase = version
+    return list(texts_in(SCRIPT_DATA[script.id], set(PHASES) - {phase} if phase else ()))
+
+
+def first_per(pattern: re.Pattern, key: Callable) -> list[tuple]:
+    """(version, match) for the first place in the scripts each ``key(match)`` occurs."""
+    found: dict[object, tuple] = {}
+    for version in VERSIONS:
+        for text in texts_of(version):
+            for match in pattern.finditer(text):
+                found.setdefault(key(match), (version, match))
+    return list(found.values())
+
+
+TITLED = first_per(TITLE_BEFORE, lambda m: m.group(3))
+MARKED = first_per(MARK_AFTER, lambda m: m.group(2))
+
+
+def line_with(page, blank: str) -> str:
+    return page.locator(
+        f'{PREVIEW} li[data-step] .script-card__text:has(.blank[data-placeholder="{blank}"])'
+    ).first.inner_text()
+
+
+@pytest.mark.parametrize(
+    ("version", "match"), TITLED, ids=[f"{version_id(v)}-{m.group(3)}" for v, m in TITLED]
+)
+def test_a_title_the_script_puts_before_a_blank_is_not_doubled(builder, version, match) -> None:
+    page = builder
+    show(page, version)
+    title, blank = match.group(1) + match.group(2), match.group(3)
+    for typed in TYPED_TITLES:
+        fill(page, version, {blank: typed + "Patel"})
+        line = line_with(page, blank)
+        assert f"{title} Patel" in line, (typed, line)
+        assert not re.search(r"\b(dr|doctor)\b\.?\s+(dr|doctor)\b", line, re.I), (typed, line)
+    fill(page, version, {blank: "Drake"})  # a name that starts like a title keeps its letters
+    assert f"{title} Drake" in line_with(page, blank)
+
+
+@pytest.mark.parametrize(
+    ("version", "match"),
+    MARKED,
+    ids=[f"{version_id(v)}-{m.group(1)}{m.group(2)}" for v, m in MARKED],
+)
+def test_a_closing_mark_the_script_puts_after_a_blank_is_not_doubled(
+    builder, version, match
+) -> None:
+    page = builder
+    show(page, version)
+    blank, mark = match.group(1), match.group(2)
+    fill(page, version, {blank: "strong inpatient teaching."})
+    line = line_with(page, blank)
+    assert f"strong inpatient teaching{mark}" in line, line
+    assert f"strong inpatient teaching.{mark}" not in line, line
+
+
+def test_what_is_copied_is_fitted_as_the_preview_is(clipboard_page, site_server: str) -> None:
+    version, titled = TITLED[0]
+    marked = next(
+        m
+        for t in texts_of(version)
+        for m in MARK_AFTER.finditer(t)
+        if m.group(1) != titled.group(3)
+    )
+    page = clipboard_page
+    open_builder(page, site_server, version)
+    fill(page, version, {titled.group(3): "Dr. Patel", marked.group(1): "strong teaching."})
+    page.click("[data-copy=script]")
+    page.locator("#builder-feedback").filter(has_text=re.compile(r"\S")).wait_for()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied == "\n".join(preview_lines(page))
+    assert "Dr. Dr." not in copied and f"teaching.{marked.group(2)}" not in copied
+
+
+# ---- The blanks still empty, named when the script leaves the page -----------------------------
+
+
+def in_a_sentence(label: str) -> str:
+    """A blank's label as a message names it: "your AAMC ID" for "Your AAMC ID"."""
+    return label[0].lower() + label[1:] if label[1:2].islower() else label
+
+
+def still_to_fill(*names: str) -> str:
+    return "Still to fill: " + ", ".join(in_a_sentence(PLACEHOLDERS[n]["label"]) for n in names)
+
+
+def feedback(page) -> str:
+    return page.locator("#builder-feedback").inner_text().strip()
+
+
+def test_copying_names_the_blanks_still_empty(clipboard_page, site_server: str) -> None:
+    page, version = clipboard_page, max(TIMED, key=lambda v: len(blanks(v)))
+    open_builder(page, site_server, version)
+    *given, left, last = blanks(version)
+    fill(page, version, {left: "", last: ""})
+    page.click("[data-copy=script]")
+    expect = f"Copied. {still_to_fill(left, last)}."
+    page.locator("#builder-feedback").filter(has_text=expect).wait_for()
+    assert page.locator("#builder-feedback").get_attribute("role") == "status"
+    fill(page, version)
+    page.click("[data-copy=script]")
+    page.locator("#builder-feedback").filter(has_text=re.compile(r"^Copied\.$")).wait_for()
+
+
+@pytest.mark.skipif(not EMAILS, reason="no email script in data/scripts.yml")
+def test_an_email_s_copy_open_and_print_name_the_blanks_still_empty(
+    clipboard_page, site_server: str
+) -> None:
+    page, version = clipboard_page, EMAILS[0]
+    open_builder(page, site_server, version)
+    fill(page, version, dict.fromkeys(blanks(version), ""))
+    subject = page.locator(f"{PREVIEW} li[data-step] .script-card__text").filter(
+        has_text=re.compile("^" + re.escape(BUILDER.subject_prefix))
+    )
+    in_subject = subject.locator(".blank").evaluate_all("bs => bs.map(b => b.dataset.placeholder)")
+    in_body = body_blanks(page)
+    page.click("[data-copy=subject]")
+    page.locator("#builder-feedback").filter(has_text=still_to_fill(*in_subject)).wait_for()
+    page.click("[data-copy=body]")
+    page.locator("#builder-feedback").filter(has_text=still_to_fill(*in_body)).wait_for()
+    page.click("#builder-mailto")
+    assert feedback(page).endswith(still_to_fill(*blanks(version)) + ".")
+    page.evaluate("window.print = () => {}")
+    page.click("#builder-print")
+    assert feedback(page).endswith(still_to_fill(*blanks(version)) + ".")
+
+
+def body_blanks(page) -> list[str]:
+    """The blanks in the email's lines but its subject, in order, once each."""
+    lines = page.locator(f"{PREVIEW} li[data-step] .script-card__text").filter(
+        has_not_text=re.compile("^" + re.escape(BUILDER.subject_prefix))
+    )
+    names = lines.locator(".blank").evaluate_all("bs => bs.map(b => b.dataset.placeholder)")
+    return list(dict.fromkeys(names))
+
+
+# ---- The phase the device's clock points to ----------------------------------------------------
+
+MATCH_YEAR = CONTENT["meta"]["match_year"]
+CLOCK = clock_data(CONTENT["schedule"], MATCH_YEAR)
+AFTER_SOAP = after_soap_window(CONTENT["schedule"], MATCH_YEAR)
+SOAP = schedule_view(CONTENT["schedule"], MATCH_YEAR)["current"]
+PHASED = next(s for s in BUILDER.scripts if "after" in s.versions)
+
+
+def et_moment(ms: int, later: dt.timedelta = dt.timedelta(0)) -> dt.datetime:
+    return dt.datetime.fromtimestamp(ms / 1000, dt.UTC) + later
+
+
+# When the device's clock reads each moment (from data/schedule.yml), the phase the builder
+# opens on with none asked for: after SOAP from the moment it has certainly ended (the flow's
+# clock line: the end of its last day, ET, when no closing time is given) to the end of its
+# Match year, ET; during SOAP before that (the reader prepares for it) and in a later year (the
+# dates need checking, and the flow names no phase then either).
+CLOCK_CASES = [
+    ("a-month-before-soap", lambda: et_moment(CLOCK["start"], -dt.timedelta(days=30)), "during"),
+    ("soap-under-way", lambda: et_moment(CLOCK["start"], dt.timedelta(hours=5)), "during"),
+    (
+        "a-minute-before-it-ends",
+        lambda: et_moment(AFTER_SOAP[0], -dt.timedelta(minutes=1)),
+        "during",
+    ),
+    ("as-it-ends", lambda: et_moment(AFTER_SOAP[0]), "after"),
+    ("days-after", lambda: et_moment(AFTER_SOAP[0], dt.timedelta(days=4)), "after"),
+    (
+        "the-year-s-last-minute-et",
+        lambda: et_moment(AFTER_SOAP[1], -dt.timedelta(minutes=1)),
+        "after",
+    ),
+    ("a-later-year-et", lambda: et_moment(AFTER_SOAP[1]), "during"),
+]
+DAYS_AFTER = CLOCK_CASES[4][1]
+
+
+@pytest.fixture(scope="module")
+def _clocked(browser) -> Iterator[object]:
+    context = browser.new_context()
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
+
+
+@pytest.fixture
+def clocked(_clocked, site_server: str) -> Callable[..., object]:
+    """``clocked(moment, query="")``: the builder opened at ``query`` with the device's clock
+    standing at ``moment``, in a tab of its own (nothing remembered from an earlier test)."""
+    page = _clocked
+
+    def open_at(moment: dt.datetime, query: str = ""):
+        page.goto(site_server + "404.html")
+        page.evaluate("localStorage.clear()")
+        page.clock.set_fixed_time(moment)
+        page.goto(site_server + PAGE + query)
+        page.wait_for_selector("#script-builder.builder--js")
+        return page
+
+    return open_at
+
+
+def note(page):
+    return page.locator("#builder-phase-note")
+
+
+@pytest.mark.parametrize(
+    ("moment", "phase"), [c[1:] for c in CLOCK_CASES], ids=[c[0] for c in CLOCK_CASES]
+)
+def test_with_no_phase_asked_for_the_builder_opens_on_the_one_the_clock_points_to(
+    clocked, moment, phase
+) -> None:
+    page = clocked(moment(), f"?script={PHASED.id}")
+    assert page.is_checked(f"#builder-phase-{phase}")
+    assert page.locator(PREVIEW).get_attribute("data-phase") == phase
+    assert note(page).inner_text() == "" and not note(page).is_visible()
+    assert "phase=" not in page.url
+    page = clocked(moment())  # no address at all
+    assert page.is_checked(f"#builder-phase-{phase}")
+
+
+def test_a_link_to_during_soap_after_it_ended_is_kept_with_a_notice(clocked) -> None:
+    page = clocked(DAYS_AFTER(), f"?script={PHASED.id}&phase=during")
+    assert page.is_checked("#builder-phase-during")
+    shown = note(page)
+    assert shown.is_visible() and shown.get_attribute("role") == "status"
+    text = shown.inner_text()
+    assert f"SOAP for the {MATCH_YEAR} Match" in text and SOAP["soap_ends"]["text"] in text
+    assert f"the {PHASES['after']['label']} version may fit you" in text
+    assert ("not yet confirmed" in text) is not SOAP["confirmed"]
+    page.click("#builder-phase-after")
+    assert shown.inner_text() == "" and not shown.is_visible()
+    page.click("#builder-phase-during")
+    assert shown.inner_text() == text
+
+
+def test_the_notice_is_said_once_not_on_every_keystroke(clocked) -> None:
+    page = clocked(DAYS_AFTER(), f"?script={PHASED.id}&phase=during")
+    page.evaluate(
+        """() => { window.__said = 0; new MutationObserver(() => window.__said++)
+        .observe(document.getElementById("builder-phase-note"),
+                 {childList: true, subtree: true, characterData: true}); }"""
+    )
+    page.focus(f"#builder-field-{PHASED.blanks['during'][0]}")
+    page.keyboard.type("Jordan Lee")
+    other = next(s for s in BUILDER.scripts if s.id != PHASED.id and "during" in s.versions)
+    page.click(f"#builder-script-{other.id}")  # the phase stays During SOAP: nothing new to say
+    assert page.evaluate("window.__said") == 0
+    assert note(page).is_visible()
+
+
+def test_a_remembered_phase_wins_over_the_clock(clocked) -> None:
+    """Remembered on this device, then opened from a link that names the script only (as a card
+    of a script with one version for both phases links) and with no address at all."""
+    page = clocked(DAYS_AFTER(), f"?script={PHASED.id}")
+    page.click("#builder-phase-during")
+    page.check("#builder-remember")
+    for query in (f"?script={PHASED.id}", ""):
+        page.goto(page.url.split("?")[0] + query)
+        page.wait_for_selector("#script-builder.builder--js")
+        assert page.is_checked("#builder-phase-during"), query
+        assert note(page).is_visible(), query
+
+
+def test_axe_finds_no_violations_with_the_notice_shown(clocked) -> None:
+    page = clocked(DAYS_AFTER(), f"?script={PHASED.id}&phase=during")
+    assert note(page).is_visible()
+    found = in_both_palettes(page)
+    assert found == {"light": [], "dark": []}, {
+        s: [(v["id"], [n["target"] for n in v["nodes"]]) for v in vs] for s, vs in found.items()
+    }

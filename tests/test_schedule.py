@@ -19,7 +19,7 @@ import yaml
 from soapguide.guide import load_content, load_guide
 from soapguide.read.errors import ContentErrors
 from soapguide.read.schedule import eastern, read_schedules, schedule_for
-from soapguide.render.schedule_text import long_date, time_text
+from soapguide.render.schedule_text import after_soap_window, long_date, time_text
 
 from tests.print_support import POCKET_CHECKLIST, print_to_pdf, shown, squash
 
@@ -87,6 +87,43 @@ def own_block_value(key: str) -> str:
     text = (REPO / "data" / "schedule.yml").read_text("utf-8")
     entry = text[text.index(f"match_year: {META['match_year']}") :]
     return re.search(rf"\n(\s+{key}: [^\n]+)", entry).group(1)
+
+
+def one_match(ends: dict) -> dict:
+    """A schedule of one Match, 2031, every date confirmed; SOAP ends as ``ends`` says."""
+    checked = {"source": "https://www.nrmp.org/", "checked_on": dt.date(2031, 1, 5)}
+    week = {"starts": dt.date(2031, 3, 17), "ends": dt.date(2031, 3, 21), **checked}
+    return {
+        "time_zone": "ET",
+        "matches": [
+            {
+                "match_year": 2031,
+                "match_week": week,
+                "soap_starts": {"date": dt.date(2031, 3, 17), "time": "10:00", **checked},
+                "soap_ends": {**ends, **checked},
+            }
+        ],
+    }
+
+
+@pytest.mark.parametrize(
+    ("ends", "after_from"),
+    [
+        ({"date": dt.date(2031, 3, 20), "time": "17:00"}, dt.datetime(2031, 3, 20, 17)),
+        ({"date": dt.date(2031, 3, 20)}, dt.datetime(2031, 3, 21)),  # the whole last day counts
+    ],
+    ids=["closing-time-given", "no-closing-time"],
+)
+def test_after_soap_runs_from_its_certain_end_to_the_end_of_its_year_in_eastern_time(
+    ends, after_from
+) -> None:
+    """The builder starts in the after-SOAP phase within this window (the flow's clock line
+    calls it "after"; in a later year it says the dates need checking)."""
+    zone = ZoneInfo("America/New_York")
+    window = after_soap_window(one_match(ends), 2031)
+    expected = [after_from, dt.datetime(2032, 1, 1)]
+    assert window == [int(t.replace(tzinfo=zone).timestamp() * 1000) for t in expected]
+    assert after_soap_window(one_match(ends), 2030) is None  # no dates for that Match
 
 
 def test_a_match_week_that_does_not_start_on_a_monday_is_reported(tmp_path) -> None:

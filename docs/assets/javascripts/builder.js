@@ -2,11 +2,13 @@
    Settings come from the page (#builder-data: data/builder.yml and data/scripts.yml); the text
    shown is the page's own HTML, filled in here. Nothing is sent anywhere. Nothing is stored
    unless "Remember on this device" is ticked (localStorage); "Forget" clears it. The address
-   only ever carries the script's id (?script=), never what was typed. */
+   only ever carries the script's id and phase (?script=&phase=), never what was typed. With
+   neither in the address nor remembered, the phase is the one the device's clock points to
+   (cfg.afterSoap: from SOAP's end until its Match year ends, the flow's rule). */
 (() => {
   "use strict";
   const KEY = "soapguide-builder";
-  let cfg, root, form, chosen, phase, timer, said = "", texts = {};
+  let cfg, root, form, chosen, phase, timer, said = "", texts = {}, missing = {};
   const q = (sel, el) => (el || root).querySelector(sel);
   const qa = (sel, el) => [...(el || root).querySelectorAll(sel)];
   const norm = (t) => t.replace(/[‘’]/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, " ").trim();
@@ -15,12 +17,32 @@
   const show = (sel, on) => qa(sel).forEach((el) => { el.hidden = !on; });
   const out = (name, value) => { q(`[data-out="${name}"]`).textContent = value; };
   const say = (text) => { q("#builder-feedback").textContent = text; };
+  const ended = () => !!cfg.afterSoap && Date.now() >= cfg.afterSoap[0] && Date.now() < cfg.afterSoap[1];
   const store = (fn) => { try { return fn(localStorage); } catch (e) { return null; } };
+  /* Titles a script may put before a blank, each with the ways a reader may write it. */
+  const TITLES = [["dr", "doctor"], ["prof", "professor"], ["mr", "mister"], ["mrs"], ["ms"], ["mx"]];
+  const side = (node) => (node ? node.textContent : "");
+
+  /* A value as it fits the text around its blank: a title the text puts before it is not typed
+     twice ("Dr. Dr. Patel"), nor a closing mark the text puts after it ("teaching.."). */
+  function fit(b, value) {
+    const title = /(\p{L}+)\.?\s*$/u.exec(side(b.previousSibling));
+    const same = title && TITLES.find((t) => t.includes(title[1].toLowerCase()));
+    if (same) value = value.replace(new RegExp(`^(?:${same.join("|")})\\b\\.?\\s*`, "i"), "") || value;
+    return /^[.,;:!?]/.test(side(b.nextSibling)) ? value.replace(/[.,;:!?]+$/, "") || value : value;
+  }
+  /* The labels of the blanks left empty in els, once each, as a sentence has them: "your AAMC ID". */
+  const empty = (els, values) => [...new Set(els.flatMap((el) => qa(".blank", el)).filter((b) => !values[b.dataset.placeholder])
+    .map((b) => b.dataset.label.replace(/^\p{Lu}(?=\p{Ll})/u, (c) => c.toLowerCase())))];
+  const still = (labels) => (labels.length ? ` Still to fill: ${labels.join(", ")}.` : "");
 
   /* A line's text, its blanks filled; an empty blank is "" (or "[its label]" when copied). */
   function lineText(el, values, copied) {
     const clone = el.cloneNode(true);
-    qa(".blank", clone).forEach((b) => b.replaceWith(values[b.dataset.placeholder] || (copied ? `[${b.dataset.label}]` : "")));
+    qa(".blank", clone).forEach((b) => {
+      const value = values[b.dataset.placeholder];
+      b.replaceWith(value ? fit(b, value) : copied ? `[${b.dataset.label}]` : "");
+    });
     return norm(clone.textContent);
   }
 
@@ -28,7 +50,7 @@
   function fill(card, values) {
     qa(".blank[data-placeholder]", card).forEach((b) => {
       if (!b.dataset.label) b.dataset.label = b.textContent;
-      const value = values[b.dataset.placeholder], text = value || b.dataset.label;
+      const value = values[b.dataset.placeholder], text = value ? fit(b, value) : b.dataset.label;
       if (b.textContent === text && b.classList.contains("blank--filled") === !!value) return;
       b.textContent = text;
       b.classList.toggle("blank--filled", !!value);
@@ -65,7 +87,7 @@
     }
     const rows = qa("li[data-step]", card).map((li) => {
       const text = q(".script-card__text", li);
-      return { step: li.dataset.step, said: lineText(text, values), copied: lineText(text, values, true) };
+      return { step: li.dataset.step, el: text, said: lineText(text, values), copied: lineText(text, values, true) };
     });
     const words = rows.map((r) => count(r.said)), total = words.reduce((a, b) => a + b, 0);
     const seconds = Math.ceil((total * 60) / cfg.rate), spoken = cfg.timed.includes(channel);
@@ -96,6 +118,10 @@
       step = r.step;
     });
     texts = { script: rows.map((r) => r.copied).join("\n"), subject: subject ? subject.copied.slice(cfg.subject.length).trim() : "", body };
+    /* What each action hands over with a gap in it, for its message. */
+    const lines = rows.map((r) => r.el), top = lines.filter((l, i) => rows[i] === subject);
+    missing = { script: empty(lines, values), subject: empty(top, values), body: empty(lines.filter((l) => !top.includes(l)), values),
+      paper: empty(paper ? [paper] : lines, values) };
     show("[data-email]", email);
     show("[data-spoken]", !email);
     out("subject", texts.subject);
@@ -131,15 +157,17 @@
     if (phase) q(`#builder-phase-${phase}`).checked = true;
     show("[data-phased]", !!phase);
     if (remember) history.replaceState(history.state, "", `${location.pathname}?script=${id}${phase ? "&phase=" + phase : ""}${location.hash}`);
+    const note = q("#builder-phase-note"), text = note && phase === "during" && ended() ? note.dataset.note : "";
+    if (note && note.textContent !== text) note.textContent = text;
     update();
   }
 
-  async function copy(text) {
+  async function copy(text, left) {
     const box = q("#builder-copy-fallback"), area = q("#builder-copy-area");
     try {
       await navigator.clipboard.writeText(text);
       box.hidden = true;
-      say("Copied.");
+      say("Copied." + still(left));
     } catch (e) {
       box.hidden = false;
       area.value = text;
@@ -147,7 +175,7 @@
       area.select();
       let done = false;
       try { done = document.execCommand("copy"); } catch (e2) { /* refused too */ }
-      say(done ? "Copied." : "Select the text in the box below and copy it.");
+      say((done ? "Copied." : "Select the text in the box below and copy it.") + still(left));
     }
   }
 
@@ -185,12 +213,16 @@
       update();
       say("Forgotten: nothing you typed is kept on this device.");
     });
-    qa("[data-copy]").forEach((b) => b.addEventListener("click", () => copy(texts[b.dataset.copy])));
-    q("#builder-print").addEventListener("click", () => { update(); window.print(); });
+    qa("[data-copy]").forEach((b) => b.addEventListener("click", () => copy(texts[b.dataset.copy], missing[b.dataset.copy])));
+    q("#builder-mailto").addEventListener("click", () => say("Opening your email app." + still(missing.script)));
+    q("#builder-print").addEventListener("click", () => { update(); say("Printing your card." + still(missing.paper)); window.print(); });
     window.addEventListener("beforeprint", () => root.isConnected && update());
     const asked = new URLSearchParams(location.search), own = (id) => Object.hasOwn(cfg.scripts, id || "");
     const from = own(asked.get("script")) ? { script: asked.get("script"), phase: asked.get("phase") } : saved && own(saved.script) ? saved : {};
-    choose(from.script || q("[name=builder-script]:checked").value, from.phase, false);
+    const phased = (p) => qa("[name=builder-phase]").find((r) => r.value === p);
+    const start = phased(from.phase) || phased(saved && saved.phase) || phased(ended() ? "after" : "during");
+    if (start) start.checked = true;
+    choose(from.script || q("[name=builder-script]:checked").value, start && start.value, false);
   }
 
   if (window.document$ && window.document$.subscribe) window.document$.subscribe(init);

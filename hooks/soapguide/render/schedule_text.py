@@ -151,3 +151,14 @@ def clock_data(data: Any, match_year: int) -> dict[str, Any] | None:
         "endText": _moment_text(ends),
         "timeKnown": ends.time is not None,
     }
+
+
+def after_soap_window(data: Any, match_year: int) -> list[int] | None:
+    """When a device's clock puts its reader after SOAP, as the flow's clock line reads it (its
+    "after" case): from the moment SOAP has certainly ended (``clock_data``'s ``end``) until the
+    guide's Match year ends in Eastern Time. In a later year the flow calls the dates out of date
+    and names no phase. ``[from, until]`` in milliseconds; None without SOAP's dates."""
+    clock = clock_data(data, match_year)
+    if clock is None:
+        return None
+    return [clock["end"], _ms(eastern(dt.date(clock["matchYear"] + 1, 1, 1)))]
