@@ -282,6 +282,24 @@ CASES = [
         "site_name:",
         ("expected at most 60 characters",),
     ),
+    Case(  # YAML reads on to the next '"' (in a comment far below) and fails there
+        "unclosed-double-quote",
+        _replace('phone: "+1 555 010 0199"', 'phone: "+1 555 010 0199'),
+        'phone: "+1 555 010 0199',
+        ("this quote is never closed", "add the closing quote at the end of the text"),
+    ),
+    Case(  # ... and here to the apostrophe of "site's" in the comment three lines below
+        "unclosed-single-quote",
+        _replace("  name: Riverside School", "  name: 'Riverside School"),
+        "  name: 'Riverside School",
+        ("this quote is never closed", "add the closing quote"),
+    ),
+    Case(
+        "apostrophe-inside-single-quotes",
+        _replace("short_name: Riverside OSA", "short_name: 'Riverside's OSA'"),
+        "short_name: 'Riverside's OSA'",
+        ("an apostrophe inside '…' ends the text early", "write it twice ('')"),
+    ),
     Case(
         "tab-in-office-yml",
         _replace("  short_name: Riverside OSA", "\tshort_name: Riverside OSA"),
