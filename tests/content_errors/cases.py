@@ -290,6 +290,17 @@ CASES = [
         Replace("rules.yml", "    url: https://", "    url: javascript:alert(1)//"),
         "expected a web address starting with https://",
     ),
+    Case(
+        "link-address-over-http",
+        Replace("rules.yml", "    url: https://", "    url: http://"),
+        "expected a web address starting with https://, like https://www.nrmp.org/; found 'http:",
+    ),
+    Case(
+        "outcome-id-without-its-prefix",
+        Replace("flow.yml", "outcome: o-phase-unsure", "outcome: phase-unsure"),
+        "expected an outcome id: o- and then lowercase letters, digits and single hyphens, like "
+        "o-call-director; found 'phase-unsure'",
+    ),
     # Scripts
     Case(
         "undeclared-placeholder",
