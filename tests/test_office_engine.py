@@ -13,7 +13,7 @@ from soapguide.printing.office import (
     CARD_LINE_CHARS,
     card_line,
     office_for_templates,
-    phone_digits,
+    tel_address,
 )
 from soapguide.read.content import read_content
 
@@ -88,8 +88,14 @@ def test_nothing_an_office_writes_can_inject_markup_or_an_unsafe_link(content):
 
 
 def test_a_phone_link_keeps_only_what_a_dialler_reads():
-    assert phone_digits("+1 (555) 010-0199") == "+15550100199"
-    assert phone_digits("555 0100 ext. 12") == "555010012"
+    assert tel_address("+1 (555) 010-0199") == "tel:+15550100199"
+    assert tel_address("+1 555.010.0199") == "tel:+15550100199"
+
+
+def test_a_phone_links_extension_is_not_run_into_the_number():
+    assert tel_address("555 0100 ext. 12") == "tel:5550100;ext=12"
+    assert tel_address("+1 555 010 0199 extension 1234") == "tel:+15550100199;ext=1234"
+    assert tel_address("+1 555 010 0199 x 7") == "tel:+15550100199;ext=7"
 
 
 def test_each_cards_office_line_keeps_the_phone_and_adds_the_email_when_it_fits():

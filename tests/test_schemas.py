@@ -5,10 +5,14 @@ holds for schemas/office.schema.json, which describes an advising office's offic
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
 from jsonschema import Draft202012Validator
+from soapguide.check.schema_messages import PATTERNS, PLAIN_KEYWORD
+from soapguide.check.schemas import schema_errors
+from soapguide.read.yaml_source import Location, YamlDocument
 
 from tests.scenario import REPO
 
@@ -78,6 +82,54 @@ def test_every_text_must_be_more_than_spaces(schema: Path):
                 assert constrained, f"{schema.name} {path}/{key}: any text, even spaces, passes"
                 if "minLength" in prop:
                     assert prop["pattern"] == "\\S", f"{schema.name} {path}/{key}"
+
+
+def patterned(schema: object, path: str = "#"):
+    """Every subschema with a ``pattern`` (not a property named 'pattern'), with its path."""
+    if isinstance(schema, dict):
+        if isinstance(schema.get("pattern"), str):
+            yield path, schema
+        for key, value in schema.items():
+            yield from patterned(value, f"{path}/{key}")
+    elif isinstance(schema, list):
+        for index, value in enumerate(schema):
+            yield from patterned(value, f"{path}/{index}")
+
+
+def examples(words: str) -> list[str]:
+    """The examples a pattern's words end with: 'like "#1d4e89"' or 'like a or b'."""
+    return [example.strip('"') for example in words.rsplit(" like ", 1)[1].split(" or ")]
+
+
+@pytest.mark.parametrize("schema", SCHEMAS, ids=stem)
+def test_every_pattern_says_in_words_what_it_expects_with_an_example_that_passes(schema: Path):
+    """A pattern the messages do not know by heart carries its own words: what it expects, with
+    an example (which must pass it: the words and the rule agree), and the fix."""
+    for path, subschema in patterned(load(schema)):
+        if subschema["pattern"] in PATTERNS and PLAIN_KEYWORD not in subschema:
+            continue
+        words = subschema.get(PLAIN_KEYWORD, "")
+        assert " like " in words, f"{schema.name} {path}: no {PLAIN_KEYWORD} with an example"
+        assert subschema.get("patternErrorMessage", "").strip(), f"{schema.name} {path}: no fix"
+        for example in examples(words):
+            assert re.search(subschema["pattern"], example), f"{schema.name} {path}: {example}"
+
+
+def failing_value(pattern: str) -> str:
+    return next(value for value in (" ", "no good", "x") if not re.search(pattern, value))
+
+
+@pytest.mark.parametrize("schema", SCHEMAS, ids=stem)
+def test_no_pattern_error_shows_the_pattern(schema: Path):
+    """An office's staff read 'expected a colour written as # and 3 or 6 hex digits', never
+    'expected text matching ^#(?:[0-9a-fA-F]{3}){1,2}$'."""
+    for path, subschema in patterned(load(schema)):
+        one_key = {"type": "object", "properties": {"value": subschema}}
+        document = YamlDocument("x.yml", {"value": failing_value(subschema["pattern"])})
+        document.values[("value",)] = Location(1, 8)
+        [error] = schema_errors(document, one_key, schema.name)
+        assert subschema["pattern"] not in str(error), f"{schema.name} {path}: {error}"
+        assert "matching" not in str(error) and error.hint, f"{schema.name} {path}: {error}"
 
 
 @pytest.mark.parametrize("data_file", DATA_FILES, ids=lambda path: path.name)

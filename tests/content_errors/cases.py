@@ -96,8 +96,35 @@ CASES = [
     ),
     faq(
         HOW_LONG + '"',
-        "a quotation mark is opened but never closed",
+        "this quote is never closed",
         name="unclosed-quote",
+        column=15,
+    ),
+    faq(  # the next ' is an apostrophe ten lines down: YAML reads on to it and fails there
+        HOW_LONG + "'",
+        "this quote is never closed (YAML reads on to the next ' it finds, on line",
+        name="unclosed-quote-closed-by-a-later-apostrophe",
+        column=15,
+    ),
+    Case(
+        "apostrophe-inside-single-quotes",
+        Replace(
+            "faq.yml", "question: How long should", "question: 'Isn't it long?' How long should"
+        ),
+        "an apostrophe inside '…' ends the text early",
+        column=19,
+    ),
+    Case(
+        "quotation-mark-inside-double-quotes",
+        Replace("faq.yml", "question: How long should", 'question: "How "long" should'),
+        'a quotation mark inside "…" ends the text early',
+        column=20,
+    ),
+    Case(
+        "backslash-inside-double-quotes",
+        Replace("faq.yml", "question: How long should", 'question: "How long\\should"'),
+        "a backslash (\\) starts a special character",
+        column=24,
     ),
     faq(
         "  - id: how-long\n      question: ",
@@ -262,6 +289,17 @@ CASES = [
         "link-address-not-https",
         Replace("rules.yml", "    url: https://", "    url: javascript:alert(1)//"),
         "expected a web address starting with https://",
+    ),
+    Case(
+        "link-address-over-http",
+        Replace("rules.yml", "    url: https://", "    url: http://"),
+        "expected a web address starting with https://, like https://www.nrmp.org/; found 'http:",
+    ),
+    Case(
+        "outcome-id-without-its-prefix",
+        Replace("flow.yml", "outcome: o-phase-unsure", "outcome: phase-unsure"),
+        "expected an outcome id: o- and then lowercase letters, digits and single hyphens, like "
+        "o-call-director; found 'phase-unsure'",
     ),
     # Scripts
     Case(

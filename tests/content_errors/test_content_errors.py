@@ -83,6 +83,20 @@ def test_a_byte_order_mark_is_fine(tmp_path):
     assert content["faq"]["questions"]
 
 
+def test_a_quoted_text_may_run_over_several_lines(tmp_path):
+    """Only a file that does not parse is searched for a quote left open: a quoted text that
+    goes on over the next lines and closes there is valid YAML, and one text."""
+    data = data_copy(tmp_path)
+    Replace(
+        "faq.yml",
+        "question: How long should the call be?",
+        "question: 'How long should\n      the call be?'",
+    ).apply(data)
+    content = load_content(data, tmp_path, REPO / "schemas")
+    [how_long] = [item for item in content["faq"]["questions"] if item["id"] == "how-long"]
+    assert how_long["question"] == "How long should the call be?"
+
+
 def test_problems_in_several_files_come_in_one_report_sorted_by_file_and_line(tmp_path):
     data = data_copy(tmp_path)
     Replace("faq.yml", "  - id: how-long\n    question", "  - id: how-long\n\tquestion").apply(data)

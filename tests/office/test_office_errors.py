@@ -83,6 +83,18 @@ def test_office_mistake_is_reported_with_file_line_and_fix(case: Case, tmp_path)
     assert " fix: " in matching[0].message, f"no fix offered:\n{report}"
 
 
+@pytest.mark.parametrize(
+    "phone", ["+1 555 010 0199 extension 1234", "(555) 010-0199 ext. 12", "+44 20 7946 0958"]
+)
+def test_a_phone_number_as_offices_write_it_passes_the_check(phone, tmp_path):
+    project = checked_project(tmp_path / "project")
+    office_yml = project / "office" / "office.yml"
+    text = office_yml.read_text("utf-8")
+    office_yml.write_text(text.replace('"+1 555 010 0199"', f'"{phone}"', 1), "utf-8")
+    passed, report = check_report(project)
+    assert passed, report
+
+
 def test_a_removed_item_still_needed_names_both_places(tmp_path):
     """The error stands at the removal and names the place that still needs the item."""
     case = next(c for c in CASES if c.name == "removed-item-still-linked-from-the-flow")
@@ -130,6 +142,7 @@ CLI_HEADS = {
     "office-yml-at-the-top-without-its-folder": (
         "The guide's content has 1 problem; nothing was built."
     ),
+    "unclosed-double-quote": "The guide's content has 1 problem; nothing was built.",
 }
 CLI_CASES = [c for c in CASES if c.name in CLI_HEADS]
 

@@ -9,6 +9,7 @@ value's line (or the key's line when the value is empty).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -29,23 +30,25 @@ KINDS = {
     "null": "nothing",
 }
 ID_PATTERN = "^[a-z0-9]+(?:-[a-z0-9]+)*$"
-# pattern -> (what was expected, how to fix it). Other patterns fall back to the schema's
-# patternErrorMessage (which editors show too) or to the pattern itself.
+TEXT_PATTERN = "\\S"
+# The patterns every schema copies (README, 'Adding a data file'), in words: pattern -> (what
+# was expected, how to fix it). Any other pattern carries its words next to it in the schema:
+# PLAIN_KEYWORD for what it expects, with an example, and patternErrorMessage (which editors
+# show too) for the fix. tests/test_schemas.py holds every schema to that.
 PATTERNS = {
     ID_PATTERN: (
         "an id made of lowercase letters, digits and single hyphens",
         "write it like 'call-when-invited' (no spaces, capitals or underscores)",
     ),
-    "\\S": ("text", "write the text, or remove this line if the item does not need it"),
+    TEXT_PATTERN: ("text", "write the text, or remove this line if the item does not need it"),
     "^[a-z][a-z0-9_]*$": (
         "a name made of lowercase letters, digits and underscores",
         "write it like 'applicant_name' (no spaces, capitals or hyphens)",
     ),
-    '^https?://[^\\s<>"]+$': (
-        "a web address starting with https://",
-        "copy the full address from the browser's address bar, like https://www.nrmp.org/",
-    ),
 }
+PLAIN_KEYWORD = "patternExpected"
+# Word processors and phones turn "…" into “…”: YAML keeps those as part of the text.
+CURLY_QUOTES = "“”„‘’‚«»"
 # For one value, report only the first of these problems (an empty text breaks minLength and
 # pattern at once; the author needs one message).
 VALUE_KEYWORDS = (
@@ -220,16 +223,15 @@ class SchemaMessages:
                 True,
             )
         if keyword == "pattern":
-            expected, hint = PATTERNS.get(
-                error.validator_value,
-                (
-                    f"text matching {error.validator_value}",
-                    schema.get("patternErrorMessage", "see the other items in this file"),
-                ),
-            )
-            if expected == "text":
-                hint = _text_hint(key)
-            return self._error(path, f"expected {expected}, found {found}", hint, empty)
+            expected, hint = _pattern_words(schema, key)
+            if _in_curly_quotes(value, error.validator_value):
+                found += " in curly quotes"
+                hint = (
+                    'replace the curly quotes (“ ”) with straight ones ("…"): YAML keeps curly '
+                    "quotes as part of the text"
+                )
+            then = "; found" if " like " in expected else ", found"  # after an example
+            return self._error(path, f"expected {expected}{then} {found}", hint, empty)
         if keyword == "enum":
             choices = [str(choice) for choice in error.validator_value]
             close = _close(str(value), choices)
@@ -262,6 +264,22 @@ class SchemaMessages:
                 schema.get("description", "check the number"),
             )
         return self._error(path, error.message, schema.get("description", ""))
+
+
+def _pattern_words(schema: dict[str, Any], key: str | None) -> tuple[str, str]:
+    """What a ``pattern`` expects and how to write it, in words (never the pattern itself)."""
+    fix = schema.get("patternErrorMessage", "compare it with the other items in this file")
+    if PLAIN_KEYWORD in schema:
+        return schema[PLAIN_KEYWORD], fix
+    expected, hint = PATTERNS.get(schema["pattern"], ("a different form of text", fix))
+    return expected, _text_hint(key) if schema["pattern"] == TEXT_PATTERN else hint
+
+
+def _in_curly_quotes(value: Any, pattern: str) -> bool:
+    """Whether ``value`` would pass had its curly quotes been straight ones (YAML's quotes)."""
+    if not isinstance(value, str) or not value or value[0] not in CURLY_QUOTES:
+        return False
+    return re.search(pattern, value.strip(CURLY_QUOTES)) is not None
 
 
 def _priority(error: ValidationError) -> tuple[int, list[Any]]:

@@ -48,7 +48,9 @@ ENTRY_FIELDS: dict[str, dict[str, Any]] = {
         },
     },
 }
-_NOT_COMPARED = ("description", "patternErrorMessage", "title")
+# Words about a field, not rules: fields that differ only in these are the same field.
+_WORDS = ("patternExpected", "patternErrorMessage")
+_NOT_COMPARED = ("description", "title", *_WORDS)
 _TEXT = {"type": "string", "minLength": 1, "pattern": "\\S"}
 
 
@@ -108,8 +110,8 @@ def item_fields(data_schemas: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
             else f"The item's '{field}', written as in its data file."
         )
         fields[field] = {"description": f"{description} (Items in {where}.)", **shape}
-        if "patternErrorMessage" in first and "pattern" in shape:
-            fields[field]["patternErrorMessage"] = first["patternErrorMessage"]
+        if "pattern" in shape and shape["pattern"] == first.get("pattern"):
+            fields[field].update({word: first[word] for word in _WORDS if word in first})
     return fields
 
 

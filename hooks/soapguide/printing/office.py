@@ -45,6 +45,8 @@ CAPITALS_SITE_NAME = 40
 CARD_LINE_CHARS = 90
 
 _PHONE_KEEP = re.compile(r"[^0-9+*#]")
+# The extension at the end of a number, as schemas/office.schema.json allows it.
+_EXTENSION = re.compile(r"\s*(?:ext\.?|extension|x)\s*(?P<digits>[0-9]+)\s*$", re.IGNORECASE)
 
 
 def paper_globals(
@@ -76,9 +78,7 @@ def office_for_templates(office: Mapping[str, Any] | None) -> dict[str, Any] | N
         items.append({"kind": "email", "label": "Email", "text": email, "href": f"mailto:{email}"})
     phone = _text(contacts.get("phone"))
     if phone:
-        items.append(
-            {"kind": "phone", "label": "Phone", "text": phone, "href": f"tel:{phone_digits(phone)}"}
-        )
+        items.append({"kind": "phone", "label": "Phone", "text": phone, "href": tel_address(phone)})
     hours = _text(contacts.get("hours"))
     if hours:
         items.append({"kind": "hours", "label": "Hours", "text": hours, "href": None})
@@ -129,9 +129,13 @@ def card_line(short_name: str, items: list[dict[str, Any]]) -> list[dict[str, An
 _CONTACT_KINDS = ("email", "phone", "hours", "booking")
 
 
-def phone_digits(phone: str) -> str:
-    """``'+1 (555) 010-0199'`` -> ``'+15550100199'`` for a ``tel:`` link."""
-    return _PHONE_KEEP.sub("", phone)
+def tel_address(phone: str) -> str:
+    """``'+1 (555) 010-0199'`` -> ``'tel:+15550100199'``, the number's digits alone; an
+    extension goes after ``;ext=`` (RFC 3966), never run into the number, which would dial
+    someone else."""
+    extension = _EXTENSION.search(phone)
+    number = _PHONE_KEEP.sub("", phone[: extension.start()] if extension else phone)
+    return f"tel:{number};ext={extension.group('digits')}" if extension else f"tel:{number}"
 
 
 def name_sources(content: Content, office: Mapping[str, Any] | None) -> dict[str, str]:

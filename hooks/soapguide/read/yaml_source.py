@@ -15,6 +15,9 @@ from typing import Any
 import yaml
 from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.parser import ParserError
+from yaml.scanner import ScannerError
+from yaml.tokens import ScalarToken
 
 from .errors import ContentError
 
@@ -99,11 +102,6 @@ _FRIENDLY_SYNTAX = (
         "replace the tab at the start of this line with spaces (2 per level)",
     ),
     (
-        "while scanning a quoted scalar",
-        "a quotation mark is opened but never closed",
-        "add the closing quotation mark at the end of the text that starts here",
-    ),
-    (
         "mapping values are not allowed here",
         "a colon appears where YAML does not expect one",
         "if the text contains ': ', put the whole text in quotes; otherwise check the indentation",
@@ -146,7 +144,7 @@ _FRIENDLY_SYNTAX = (
 )
 
 
-_AT_CONTEXT = ("while scanning a quoted scalar", "could not find expected ':'")
+_AT_CONTEXT = ("could not find expected ':'",)
 
 
 # A value (after 'key: ' or '- ') may not start with these unquoted. Markdown often does:
@@ -174,10 +172,113 @@ def _special_start(mark: yaml.Mark | None) -> tuple[str, int] | None:
     return char, match.start("char") + 1
 
 
+# A line of a file that reads as structure, not as text: a comment, a list item or a key.
+_STRUCTURE_LINE = re.compile(r"^\s*(?:#|- |-$|[\w-]+:(?:\s|$))")
+
+
+def _quoted_before(mark: yaml.Mark) -> ScalarToken | None:
+    """The last scalar read before ``mark``, if it is in quotes and ends on ``mark``'s line:
+    the text after its closing quote is what YAML could not place."""
+    text = mark.buffer.rstrip("\0")
+    last = None
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if token.start_mark.index >= mark.index:
+                break
+            if isinstance(token, ScalarToken):
+                last = token
+    except yaml.YAMLError:
+        pass  # the scanner stops at the error too; the tokens before it are all there is
+    if last is None or last.style not in ("'", '"') or last.end_mark.line != mark.line:
+        return None
+    return last
+
+
+def _runs_over_structure(lines: list[str], first: int, last: int) -> bool:
+    """Whether a quoted text from line index ``first`` to ``last`` takes in a line that reads
+    as a comment, a list item or a key: text meant to span lines does not look like that."""
+    return any(_STRUCTURE_LINE.match(lines[n]) for n in range(first + 1, last + 1))
+
+
+def _never_closed(display_name: str, start: yaml.Mark, until: str) -> ContentError:
+    return ContentError(
+        display_name,
+        start.line + 1,
+        start.column + 1,
+        "",
+        f"not valid YAML: this quote is never closed{until}",
+        "add the closing quote at the end of the text",
+    )
+
+
+def _quote_error(display_name: str, error: yaml.MarkedYAMLError) -> ContentError | None:
+    """A quote that is never closed, or closed too early by a quote mark inside the text.
+
+    YAML lets a quoted text run on over several lines, so an unclosed quote swallows the lines
+    below it up to the next quote mark (often in a comment, far away) and the parser complains
+    there, about indentation. Read the other way: when the text after a closing quote is what
+    broke the file, the quote opened either on an earlier line and ran over comments, keys or
+    list items (never closed), or on this line (closed early, by an apostrophe or a quote mark
+    meant as part of the text). Only called for a file that does not parse: a quoted text over
+    several lines in a valid file is never reported."""
+    mark = error.problem_mark
+    if not isinstance(error, ScannerError | ParserError) or mark is None:
+        return None
+    if not isinstance(mark.buffer, str):
+        return None
+    lines = mark.buffer.rstrip("\0").split("\n")
+    context = error.context or ""
+    if context.startswith("while scanning a") and context.endswith("quoted scalar"):
+        return _inside_quotes(display_name, error, lines)
+    token = _quoted_before(mark)
+    if token is None:
+        return None
+    start, end = token.start_mark, token.end_mark
+    if _runs_over_structure(lines, start.line, end.line):
+        until = f" (YAML reads on to the next {token.style} it finds, on line {end.line + 1})"
+        return _never_closed(display_name, start, until)
+    if token.style == "'":
+        message = "an apostrophe inside '…' ends the text early"
+        hint = "write it twice ('') or put the text in double quotes (\"…\")"
+    else:
+        message = 'a quotation mark inside "…" ends the text early'
+        hint = "write it as \\\" or put the text in single quotes ('…')"
+    return ContentError(
+        display_name, end.line + 1, end.column, "", f"not valid YAML: {message}", hint
+    )
+
+
+def _inside_quotes(
+    display_name: str, error: yaml.MarkedYAMLError, lines: list[str]
+) -> ContentError | None:
+    """The scanner stopped inside a quoted text: at the end of the file or at a '---' (never
+    closed), or at a backslash that starts no escape ("C:\\data", or a line swallowed by an
+    unclosed quote above)."""
+    start, mark = error.context_mark, error.problem_mark
+    problem = error.problem or ""
+    if start is None or mark is None:
+        return None
+    if "unexpected" in problem or _runs_over_structure(lines, start.line, mark.line):
+        return _never_closed(display_name, start, "")
+    if "escape" in problem:
+        return ContentError(
+            display_name,
+            mark.line + 1,
+            mark.column,
+            "",
+            'not valid YAML: inside "…" a backslash (\\) starts a special character',
+            "write each backslash twice (\\\\), or put the text in single quotes ('…')",
+        )
+    return None
+
+
 def _syntax_error(display_name: str, error: yaml.MarkedYAMLError) -> ContentError:
     mark = error.problem_mark or error.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     raw = f"{error.context or ''} {error.problem or ''}"
+    quote = _quote_error(display_name, error)
+    if quote:
+        return quote
     special = _special_start(mark)
     if special:
         char, column = special
@@ -192,7 +293,7 @@ def _syntax_error(display_name: str, error: yaml.MarkedYAMLError) -> ContentErro
         )
     for needle, message, hint in _FRIENDLY_SYNTAX:
         if needle in raw:
-            if needle in _AT_CONTEXT and error.context_mark:  # where the quote or key starts
+            if needle in _AT_CONTEXT and error.context_mark:  # where the key starts
                 line, column = error.context_mark.line + 1, error.context_mark.column + 1
             return ContentError(display_name, line, column, "", f"not valid YAML: {message}", hint)
     problem = (error.problem or "the file cannot be read").strip()
