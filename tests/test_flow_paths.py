@@ -113,6 +113,16 @@ def test_the_first_question_asks_whether_soap_is_under_way(flow: Flow) -> None:
     assert PHASE_FACTS <= facts <= set(PHASE_OF_FACT), facts
 
 
+def test_a_reader_before_soap_starts_is_in_the_during_phase_and_told_not_to_contact(
+    flow: Flow,
+) -> None:
+    """Getting ready for SOAP is not a reason to contact a program: no call or email, and the
+    words of the during phase (its rule applies from SOAP's start)."""
+    for path in [p for p in flow.paths() if "soap-not-started" in p.facts]:
+        assert path.phase == "during"
+        assert path.outcome.verdict not in ("call", "email"), path.outcome.id
+
+
 def test_during_soap_a_reader_not_eligible_for_it_is_told_not_to_contact(flow: Flow) -> None:
     for path in paths_with(flow, "soap-under-way-ineligible"):
         assert path.phase == "during"

@@ -21,10 +21,12 @@ VERDICTS = {
 }
 
 # The answers that set the reader's phase. Not sure counts as during: the strict rules apply
-# until the reader has confirmed that SOAP is over. A path with no such answer is during too.
+# until the reader has confirmed that SOAP is over. Not started yet counts as during too: the
+# reader is getting ready for it. A path with no such answer is during as well.
 PHASE_OF_FACT = {
     "soap-under-way": "during",
     "soap-under-way-ineligible": "during",
+    "soap-not-started": "during",
     "soap-unsure": "during",
     "soap-over": "after",
 }
