@@ -14,6 +14,8 @@ Loading a page is the slow part of a browser test, so the page-by-page checks sh
   (test_page_assets: each page loads only the assets it uses);
 - the sizes of the text it shows on a phone and on a desktop screen, the same loaded page
   resized (test_page_assets: no text on screen under 12 px);
+- how wide the document is on a phone and on a desktop (test_design: no page is wider than
+  the screen), and its touch targets under 44 px on a phone (test_design);
 - its Content-Security-Policy as Chromium applied it: the violations reported from the first
   moment of the document, and whether Material's scripts ran under it (test_csp).
 
@@ -183,6 +185,68 @@ TEXT_SIZES = """
 }
 """
 
+# How wide the document is (px): wider than the screen, a phone scrolls sideways. Read after two
+# frames, once the page has been drawn at the new size (parts put off with content-visibility
+# included).
+PAGE_WIDTH = """() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(
+  () => done(document.scrollingElement.scrollWidth))))"""
+
+# The touch targets under 44 px on the screen, each as "<tag>.<class> <w>x<h> "<text>"". A
+# target is what a finger can hit: an element that is drawn, takes pointer events and is the
+# one found at its own centre (not Material's search parts while search is closed, nor the
+# skip link, which sits under the page until a keyboard focuses it). Its size is its box, or
+# with its label's for a radio or a checkbox (tapping the label is tapping the control). The one
+# exception, as WCAG 2.5.8 allows: a link in a sentence, whose height is the line's.
+SMALL_TARGETS = """
+limit => {
+  const TARGETS = "a[href], button, input:not([type=hidden]), select, textarea, summary, " +
+                  "label[for]";
+  const area = (rects) => {
+    const r = rects.filter((r) => r.width && r.height);
+    if (!r.length) return null;
+    const left = Math.min(...r.map((b) => b.left)), right = Math.max(...r.map((b) => b.right));
+    const top = Math.min(...r.map((b) => b.top)), bottom = Math.max(...r.map((b) => b.bottom));
+    return {width: right - left, height: bottom - top};
+  };
+  const inSentence = (el) => {
+    if (el.tagName !== "A" || getComputedStyle(el).display !== "inline") return false;
+    let block = el.parentElement;
+    while (getComputedStyle(block).display.startsWith("inline")) block = block.parentElement;
+    const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (!node.parentElement.closest(TARGETS) && /[a-z0-9]/i.test(node.textContent)) return true;
+    }
+    return false;
+  };
+  const hittable = (el) => {
+    const style = getComputedStyle(el);
+    if (style.visibility !== "visible" || style.pointerEvents === "none") return false;
+    el.scrollIntoView({block: "center", inline: "center"});
+    const box = el.getBoundingClientRect();
+    const hit = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
+    return hit !== null && (hit === el || el.contains(hit) || (el.labels && [...el.labels].some(
+      (label) => label.contains(hit))));
+  };
+  // A label whose control is shown is not counted alone: the control is (with its label, for a
+  // radio or a checkbox). Material's menu, palette and search labels have hidden controls.
+  const counted = (el) => !(el.control && el.control.getClientRects().length);
+  const small = [];
+  for (const el of [...document.querySelectorAll(TARGETS)].filter(counted)) {
+    const rects = [...el.getClientRects(), ...[...(el.labels || [])].flatMap(
+      (label) => el.type === "radio" || el.type === "checkbox" ? [...label.getClientRects()] : [])];
+    const size = area(rects);
+    if (!size || (size.width >= limit - 0.5 && size.height >= limit - 0.5)) continue;
+    if (inSentence(el) || !hittable(el)) continue;
+    const text = el.textContent.trim().replace(/\\s+/g, " ").slice(0, 30);
+    small.push(`${el.tagName.toLowerCase()}.${el.className} ` +
+               `${Math.round(size.width)}x${Math.round(size.height)} "${text}"`);
+  }
+  scrollTo(0, 0);
+  return small;
+}
+"""
+MIN_TOUCH_PX = 44
+
 # Recorded from the first moment of every document, before any of the page's own scripts.
 RECORD_CSP_VIOLATIONS = """
 window.__cspViolations = [];
@@ -216,6 +280,8 @@ class PageVisit:
     stylesheets_used: dict[str, bool] = field(default_factory=dict)  # ours (and their parts)
     script_targets: list[str] = field(default_factory=list)  # SCRIPT_NEEDS selectors that match
     text_sizes: dict[str, dict[str, list[str]]] = field(default_factory=dict)  # SCREENS -> size
+    width: dict[str, int] = field(default_factory=dict)  # SCREENS -> the document's width
+    small_targets: list[str] = field(default_factory=list)  # touch targets under 44 px, phone
     csp: dict[str, Any] = field(default_factory=dict)  # CSP_FACTS
     csp_console: list[str] = field(default_factory=list)  # the console's CSP messages
 
@@ -269,6 +335,9 @@ def walk(page, base_url: str, paths: list[str], built_site: Path) -> dict[str, P
         for screen, (width, height) in SCREENS.items():
             page.set_viewport_size({"width": width, "height": height})
             visit.text_sizes[screen] = page.evaluate(TEXT_SIZES)
+            visit.width[screen] = page.evaluate(PAGE_WIDTH)
+            if screen == "phone":
+                visit.small_targets = page.evaluate(SMALL_TARGETS, MIN_TOUCH_PX)
     page.emulate_media(media="screen")
     page.set_viewport_size(viewport)
     return visits

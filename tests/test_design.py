@@ -14,6 +14,7 @@ from soapguide.flow.model import Flow, FlowPath, build_flow
 from soapguide.guide import load_content
 
 from tests import flow_walk, shared_builds
+from tests import site_walk as walks
 from tests.axe_palettes import COLOUR_RULES, violations
 
 pytestmark = pytest.mark.browser
@@ -186,6 +187,30 @@ def test_back_start_over_and_change_are_44px_touch_targets(phone_walk, outcome_i
         assert size, f"{name} is not shown"
         assert size["height"] >= MIN_TOUCH_PX - 0.5, f"{name}: {size['height']:.0f} px tall"
         assert size["width"] >= MIN_TOUCH_PX - 0.5, f"{name}: {size['width']:.0f} px wide"
+
+
+# ---- Every page on a phone (recorded once by the site walk: tests/site_walk.py) -------------
+
+
+def test_no_page_is_wider_than_the_screen(site_walk):
+    """A page wider than a phone's screen scrolls sideways; some of it (a card, a box) is cut
+    off until it does. Read as the page is drawn, parts put off by content-visibility too."""
+    wider = {
+        visit.where: {
+            screen: f"{visit.width[screen]} px on {width}"
+            for screen, (width, _) in walks.SCREENS.items()
+            if visit.width[screen] > width
+        }
+        for visit in site_walk.values()
+    }
+    assert not {where: found for where, found in wider.items() if found}
+
+
+def test_every_touch_target_on_every_page_is_44px_on_a_phone(site_walk):
+    """Every button, link, summary and control a finger can hit, the header's included; links in
+    a sentence are the one exception (WCAG 2.5.8). The flow's states are tested above."""
+    small = {visit.where: found for visit in site_walk.values() if (found := visit.small_targets)}
+    assert not small, f"touch targets under {MIN_TOUCH_PX} px on a phone: {small}"
 
 
 # ---- The smallest text ---------------------------------------------------------------------------

@@ -461,6 +461,25 @@ def test_after_an_answer_the_rule_s_sentence_stays_above_the_step(flow_page) -> 
     assert not facts["source"] and not facts["ends"]["shown"], "dates and source fold away"
 
 
+def test_after_an_answer_on_a_phone_the_flows_back_is_the_only_back(tab, site_server) -> None:
+    """Material's "Back to top" (feature navigation.top) would float beside the flow's Back once
+    an answer scrolls the page: the flow page has none, not even out of sight in the tab order."""
+    page = tab(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page.goto(site_server + PAGE)
+    page.wait_for_selector("#flow.flow--js")
+    answer(page, START.options[0].label)
+    page.mouse.wheel(0, 600)
+    page.mouse.wheel(0, -300)  # scrolling up is what brings Material's button out
+    page.wait_for_timeout(300)
+    backs = page.get_by_role("link", name="Back").or_(page.get_by_role("button", name="Back"))
+    shown = [b.inner_text().strip() for b in backs.all() if b.is_visible()]
+    assert shown == ["Back"], f"the Back controls shown: {shown}"
+    top = page.locator("[data-md-component=top]")
+    assert top.count() == 0 or not top.evaluate("e => e.getClientRects().length"), (
+        "Material's Back to top is drawn (and can be focused) on the flow page"
+    )
+
+
 def test_the_first_question_is_on_the_page_before_the_script_runs(browser, site_server) -> None:
     """No layout shift: the server renders the first question, the script takes it over."""
     context = browser.new_context()
