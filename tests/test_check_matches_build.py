@@ -44,10 +44,16 @@ def page_the_flow_links_into() -> str:
     extensions, options = markdown_settings(config)
     # upstream's guide, whatever office/ this repository has (a fork's)
     guide = load_guide(REPO / "data", REPO, extensions, options, office_dir=REPO / "no-office")
-    check_site(guide, REPO / "docs", config["nav"], REPO / "mkdocs.yml")
+    site = check_site(guide, REPO / "docs", config["nav"], REPO / "mkdocs.yml")
     flow = yaml.safe_load((REPO / "data" / "flow.yml").read_text("utf-8"))
     anchors = guide.renderer.anchors
-    pages = [anchors[i] for o in flow["outcomes"] for i in o["see"] if i in anchors]
+
+    def shown_once(item: str) -> bool:  # a print page may show it too (the pocket checklist)
+        return sum(f'id="{item}"' in text for text in site.pages.values()) == 1
+
+    pages = [
+        anchors[i] for o in flow["outcomes"] for i in o["see"] if i in anchors and shown_once(i)
+    ]
     linked_from_home = re.findall(r"\]\(([^)#]+\.md)", (REPO / "docs" / "index.md").read_text())
     return next(
         page.removeprefix("docs/")
