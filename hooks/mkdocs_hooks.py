@@ -78,6 +78,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             today=today,
             directory_urls=config.use_directory_urls,
             office=config.extra.get("office"),
+            pdfs=_pdfs_made(),
         )
     except ContentErrors as error:
         _stop_or_show(error.report(building=not _serving()))
@@ -91,6 +92,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _office_chrome(config, guide)
     _office_look(config, guide)
     return config
+
+
+def _pdfs_made() -> bool:
+    """Whether this build makes the PDF downloads; a wrong SOAPGUIDE_PDFS is reported by the
+    PDF step itself (on_post_build), so here it counts as on."""
+    try:
+        return pdfs_wanted(_state.get("command"), os.environ.get("SOAPGUIDE_PDFS"))
+    except PdfError:
+        return True
 
 
 def theme_settings(config: MkDocsConfig, guide: Guide, today: dt.date) -> None:

@@ -182,8 +182,8 @@ def test_an_upstream_sheet_carries_the_upstream_name(pdf_site, name):
     assert squash(pdf.pages[0]).count(squash(data("meta")["site_name"])) == 4
 
 
-def test_the_sheets_are_linked_beside_the_single_pocket_checklist(built_site):
-    page = (built_site / "print" / "pocket-checklist" / "index.html").read_text("utf-8")
+def test_the_sheets_are_linked_beside_the_single_pocket_checklist(pdf_site):
+    page = (pdf_site / "print" / "pocket-checklist" / "index.html").read_text("utf-8")
     links = re.findall(r'href="\.\./\.\./downloads/([^"]+\.pdf)"', page)
     assert {"pocket-checklist.pdf", *SHEETS} <= set(links), links
 

@@ -127,6 +127,15 @@ def test_soapguide_pdfs_off_builds_the_site_without_them(built_site):
     assert not (built_site / "downloads").exists()
 
 
+def test_without_the_pdfs_the_print_pages_link_none_and_say_why(built_site):
+    """A preview without the PDF step (`make serve`, SOAPGUIDE_PDFS=off) links no missing
+    file: where the downloads would be, one line says the published site has them."""
+    for page in (SCRIPT_CARDS, POCKET_CHECKLIST, "print/pocket-checklist-sheets/"):
+        html = (built_site / page / "index.html").read_text("utf-8")
+        assert not re.findall(r'href="[^"]*downloads/', html), f"/{page} links a PDF"
+        assert 'class="pdf-downloads pdf-downloads--none"' in html, f"/{page} says nothing"
+
+
 @pytest.mark.parametrize(
     ("command", "setting", "wanted"),
     [

@@ -285,11 +285,13 @@ def load_guide(
     directory_urls: bool = True,
     office: Mapping[str, Any] | None = None,
     office_dir: Path | None = None,
+    pdfs: bool = True,
 ) -> Guide:
     """Load and check ``data_dir``, then the office overlay (``root/office`` unless
     ``office_dir`` says otherwise); raises ContentErrors with every problem found.
     ``office``: an office mapping to use when there is no office folder (the tests of the
-    office on pages and paper give one so)."""
+    office on pages and paper give one so). ``pdfs``: whether this build makes the PDF
+    downloads the print pages link to."""
     checked = load_content(data_dir, root, cache=CheckCache(root))
     office_cache = CheckCache(root, name=OFFICE_CHECKED)
     content, overlay, changes = load_office(
@@ -305,6 +307,7 @@ def load_guide(
         overlay=overlay,
         changes=changes,
         root=root,
+        pdfs=pdfs,
     )
 
 
@@ -318,10 +321,12 @@ def guide_for(
     overlay: Office | None = None,
     changes: ContentChanges | None = None,
     root: Path | None = None,
+    pdfs: bool = True,
 ) -> Guide:
     """A guide for content that is already loaded (and, outside tests, checked). ``office``:
     the advising office's mapping (overlay/office.py), None upstream; an ``overlay`` (the
-    office/ folder, checked and applied to ``content``) gives it instead."""
+    office/ folder, checked and applied to ``content``) gives it instead. ``pdfs``: whether
+    the build makes the PDF downloads (a preview without them says so where they would be)."""
     if overlay is not None:
         office = overlay.template_data()
     site_name = office["site_name"] if office else content["meta"]["site_name"]
@@ -347,6 +352,7 @@ def guide_for(
             **paper_globals(content, office, site_name),
             **builder_globals(content),
             "local_resources": list(overlay.data.get("resources") or []) if overlay else [],
+            "pdfs_made": pdfs,
         },
         FLOW_FILTERS,
         directory_urls=directory_urls,
