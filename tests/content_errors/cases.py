@@ -131,6 +131,12 @@ CASES = [
         "a colon appears where YAML does not expect one",
         name="key-indented-too-far",
     ),
+    Case(  # a '>-' text's line indented less: YAML ends the text and reads a key without colon
+        "text-line-indented-less-than-its-text",
+        Replace("faq.yml", "      interested, name one", "    interested, name one"),
+        "this line reads as more of the text above it, but it is indented less",
+        column=5,
+    ),
     Case(
         "list-item-out-of-line",
         Replace("faq.yml", "  - id: how-long\n", "   - id: how-long\n"),

@@ -272,6 +272,33 @@ def _inside_quotes(
     return None
 
 
+_BLOCK_HEADER = re.compile(r"^\s*(?:-\s+)?[\w-]+:\s+[|>][-+]?\d?\s*(?:#.*)?$")
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _text_indent_above(mark: yaml.Mark) -> int | None:
+    """When the line at ``mark`` (a line without a colon) reads as more of the text above it,
+    indented less than that text: the indentation that text has. A multi-line text ends where
+    a line is indented less, and YAML then takes the line for a key missing its colon."""
+    if not isinstance(mark.buffer, str):
+        return None
+    lines = mark.buffer.rstrip("\0").split("\n")
+    here = lines[mark.line] if mark.line < len(lines) else ""
+    above = next((t for t in reversed(lines[: mark.line]) if t.strip()), None)
+    if above is None or not here.strip() or here.lstrip().startswith(("#", "- ")):
+        return None
+    if _BLOCK_HEADER.match(above):  # 'text: >-' with nothing under it yet
+        wanted = _indent(above) + (4 if above.lstrip().startswith("- ") else 2)
+    elif _STRUCTURE_LINE.match(above):
+        return None
+    else:  # a line of text: of a '>-' block, or plain text running on
+        wanted = _indent(above)
+    return wanted if _indent(here) < wanted else None
+
+
 def _syntax_error(display_name: str, error: yaml.MarkedYAMLError) -> ContentError:
     mark = error.problem_mark or error.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -279,6 +306,22 @@ def _syntax_error(display_name: str, error: yaml.MarkedYAMLError) -> ContentErro
     quote = _quote_error(display_name, error)
     if quote:
         return quote
+    wanted = (
+        _text_indent_above(error.context_mark)
+        if "could not find expected ':'" in raw and error.context_mark
+        else None
+    )
+    if wanted is not None:
+        return ContentError(
+            display_name,
+            error.context_mark.line + 1,
+            error.context_mark.column + 1,
+            "",
+            "not valid YAML: this line reads as more of the text above it, but it is indented "
+            "less than that text",
+            f"indent it by {wanted} spaces, as the text above is (if it is meant as a new key, "
+            "write it as 'key: value')",
+        )
     special = _special_start(mark)
     if special:
         char, column = special
