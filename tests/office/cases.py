@@ -219,6 +219,12 @@ CASES = [
         ("found '“#1d4e89”' in curly quotes", "with straight ones"),
     ),
     Case(
+        "colour-with-a-space-inside-its-quotes",
+        _replace('brand_colour: "#7a1f2b"', 'brand_colour: "#7a1f2b "'),
+        "brand_colour:",
+        ("found '#7a1f2b ' with a space at its start or end", "delete the space"),
+    ),
+    Case(
         "logo-of-a-kind-the-site-cannot-show",
         _replace("logo: logo.svg", "logo: logo.gif"),
         "logo: logo.gif",

@@ -230,6 +230,9 @@ class SchemaMessages:
                     'replace the curly quotes (“ ”) with straight ones ("…"): YAML keeps curly '
                     "quotes as part of the text"
                 )
+            elif _passes_without_spaces(value, error.validator_value):
+                found += " with a space at its start or end"
+                hint = "delete the space inside the quotes"
             then = "; found" if " like " in expected else ", found"  # after an example
             return self._error(path, f"expected {expected}{then} {found}", hint, empty)
         if keyword == "enum":
@@ -280,6 +283,13 @@ def _in_curly_quotes(value: Any, pattern: str) -> bool:
     if not isinstance(value, str) or not value or value[0] not in CURLY_QUOTES:
         return False
     return re.search(pattern, value.strip(CURLY_QUOTES)) is not None
+
+
+def _passes_without_spaces(value: Any, pattern: str) -> bool:
+    """Whether ``value`` would pass without the spaces at its ends (kept inside quotes)."""
+    if not isinstance(value, str) or value == value.strip() or not value.strip():
+        return False
+    return re.search(pattern, value.strip()) is not None
 
 
 def _priority(error: ValidationError) -> tuple[int, list[Any]]:
