@@ -374,6 +374,40 @@ CASES = [
         file="office/pages/faq.md",
     ),
     Case(
+        "image-from-another-site-in-an-office-page",
+        _replace(
+            "## What we can do",
+            "## What we can do\n\n![Our team](https://tracker.example/pixel.png)",
+            "pages/advising.md",
+        ),
+        "![Our team]",
+        ("images are not supported in your pages", "delete the '!' to make it a link"),
+        file="office/pages/advising.md",
+    ),
+    Case(
+        "image-by-reference-in-an-office-page",
+        _replace(
+            "## What we will not do",
+            "![Our team][team]\n\n[team]: https://tracker.example/pixel.png\n\n"
+            "## What we will not do",
+            "pages/advising.md",
+        ),
+        "![Our team][team]",
+        ("images are not supported in your pages",),
+        file="office/pages/advising.md",
+    ),
+    Case(
+        "image-by-its-reference-alone-in-an-office-page",
+        _replace(
+            "## What we will not do",
+            "![Team]\n\n[team]: https://tracker.example/pixel.png\n\n## What we will not do",
+            "pages/advising.md",
+        ),
+        "![Team]",
+        ("images are not supported in your pages",),
+        file="office/pages/advising.md",
+    ),
+    Case(
         "misspelt-page-link-in-an-office-page",
         _replace("[checklist](checklist.md)", "[checklist](checklst.md)", "pages/advising.md"),
         "[checklist](checklst.md)",
