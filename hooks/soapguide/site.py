@@ -97,6 +97,7 @@ def check_site(
             {page_uri(name): source for name, source in sources.items()},
             None if nav is None else list(nav_pages(nav)),
             guide.renderer.macros,
+            guide_pages=[page_uri(name) for name in sources if is_guide_page(name)],
         )
     ]
     site_nav = guide.page_changes.nav(nav)

@@ -107,6 +107,25 @@ def _copy_to_the_top(office: Path) -> None:
     shutil.copyfile(office / "office.yml", office.parent / "office.yml")
 
 
+def _page_renamed(name: str) -> Callable[[Path], None]:
+    """The example's page saved (and listed) under another file name."""
+
+    def edit(office: Path) -> None:
+        (office / "pages" / "advising.md").rename(office / "pages" / name)
+        _replace("  - file: advising.md", f"  - file: {name}")(office)
+
+    return edit
+
+
+def _guide_page_added(name: str) -> Callable[[Path], None]:
+    """An upstream update that adds docs/``name`` to the guide."""
+
+    def edit(office: Path) -> None:
+        (office.parent / "docs" / name).write_text("# A new page of the guide\n", "utf-8")
+
+    return edit
+
+
 def _both(*edits: Callable[[Path], None]) -> Callable[[Path], None]:
     def edit(office: Path) -> None:
         for one in edits:
@@ -305,6 +324,94 @@ CASES = [
         "# Extra",
         ("not listed in office/office.yml", "- file: extra.md"),
         file="office/pages/extra.md",
+    ),
+    Case(
+        "page-with-the-name-of-the-guide-s-faq",
+        _page_renamed("faq.md"),
+        "  - file: faq.md",
+        (
+            "office/pages/faq.md has the same name as the guide's page faq.md, so it would "
+            "replace it",
+            "rename the file (for example to riverside-faq.md) and its '- file: faq.md' entry",
+        ),
+    ),
+    Case(
+        "page-with-the-name-of-the-rule-page",
+        _page_renamed("rules.md"),
+        "  - file: rules.md",
+        ("the guide's page rules.md (the NRMP contact rule's page), so it would replace it",),
+    ),
+    Case(
+        "page-with-the-name-of-the-home-page",
+        _page_renamed("index.md"),
+        "  - file: index.md",
+        ("the guide's page index.md (the home page), so it would replace it",),
+    ),
+    Case(
+        "guide-update-adds-a-page-with-the-office-page-s-name",
+        _guide_page_added("advising.md"),
+        "  - file: advising.md",
+        ("office/pages/advising.md has the same name as the guide's page advising.md",),
+    ),
+    Case(
+        "guide-update-adds-a-page-named-but-for-capitals-as-the-office-s",
+        _guide_page_added("Advising.md"),
+        "  - file: advising.md",
+        ("the same name as the guide's page Advising.md", "riverside-advising.md"),
+    ),
+    Case(
+        "page-with-the-name-of-a-guide-folder-s-index",
+        _both(_page_renamed("print.md"), _guide_page_added("print/index.md")),
+        "  - file: print.md",
+        ("the same name as the guide's page print/index.md, so it would replace it",),
+    ),
+    Case(
+        "page-not-listed-with-a-name-that-cannot-be-listed",
+        _write("pages/Talk to us.md", "# Talk to us\n"),
+        "# Talk to us",
+        ("not listed", "rename the file to talk-to-us.md", "then add '- file: talk-to-us.md'"),
+        file="office/pages/Talk to us.md",
+    ),
+    Case(
+        "page-not-listed-with-the-name-of-a-guide-page",
+        _write("pages/faq.md", "# Our FAQ\n"),
+        "# Our FAQ",
+        ("not listed", "rename the file to riverside-faq.md", "- file: riverside-faq.md"),
+        file="office/pages/faq.md",
+    ),
+    Case(
+        "image-from-another-site-in-an-office-page",
+        _replace(
+            "## What we can do",
+            "## What we can do\n\n![Our team](https://tracker.example/pixel.png)",
+            "pages/advising.md",
+        ),
+        "![Our team]",
+        ("images are not supported in your pages", "delete the '!' to make it a link"),
+        file="office/pages/advising.md",
+    ),
+    Case(
+        "image-by-reference-in-an-office-page",
+        _replace(
+            "## What we will not do",
+            "![Our team][team]\n\n[team]: https://tracker.example/pixel.png\n\n"
+            "## What we will not do",
+            "pages/advising.md",
+        ),
+        "![Our team][team]",
+        ("images are not supported in your pages",),
+        file="office/pages/advising.md",
+    ),
+    Case(
+        "image-by-its-reference-alone-in-an-office-page",
+        _replace(
+            "## What we will not do",
+            "![Team]\n\n[team]: https://tracker.example/pixel.png\n\n## What we will not do",
+            "pages/advising.md",
+        ),
+        "![Team]",
+        ("images are not supported in your pages",),
+        file="office/pages/advising.md",
     ),
     Case(
         "misspelt-page-link-in-an-office-page",

@@ -17,7 +17,8 @@ from tests.scenario import REPO, copy_project
 EXAMPLE = REPO / "examples" / "office"
 # What the in-process check reads (no hooks/ or overrides/ needed).
 CHECKED = ("mkdocs.yml", "data", "docs", "schemas")
-_PLACE = re.compile(r"^(?P<file>[^\s:]+):(?P<line>\d+)(?::(?P<column>\d+))?: (?P<message>.*)$")
+# A file name may hold spaces ('office/pages/Talk to us.md').
+_PLACE = re.compile(r"^(?P<file>\S[^:]*?):(?P<line>\d+)(?::(?P<column>\d+))?: (?P<message>.*)$")
 
 
 def install_office(project: Path, office: Path = EXAMPLE) -> Path:

@@ -139,6 +139,11 @@ CLI_HEADS = {
     # An office page's attribute list is caught before MkDocs renders the page.
     "attribute-list-with-an-event-handler": "The guide's pages have 1 problem; nothing was built.",
     "office-folder-in-capitals": "The guide's content has 1 problem; nothing was built.",
+    # An office page in a guide page's place: caught before MkDocs puts it there.
+    "page-with-the-name-of-the-guide-s-faq": "The guide's pages have 1 problem; nothing was built.",
+    "image-from-another-site-in-an-office-page": (
+        "The guide's pages have 1 problem; nothing was built."
+    ),
     "office-yml-at-the-top-without-its-folder": (
         "The guide's content has 1 problem; nothing was built."
     ),

@@ -90,6 +90,49 @@ def test_classes_ids_titles_and_braces_in_text_or_code_are_fine(lines: str, attr
     assert markdown_only(PAGE, f"# Parking\n\n{lines}\n") == []
 
 
+# Each: a page's lines, every one of which shows a picture from another site.
+IMAGES = {
+    "inline": "![Our team](https://tracker.example/pixel.png)",
+    "inline, alt text with brackets": "![Our [new] team](https://tracker.example/pixel.png)",
+    "inline, address in angle brackets": "![Team]( <https://tracker.example/pixel.png> )",
+    "reference": "![Our team][team]\n\n[team]: https://tracker.example/pixel.png",
+    "reference after a space": "![Our team] [team]\n\n[team]: https://tracker.example/p.png",
+    "collapsed reference": "![team][]\n\n[team]: https://tracker.example/pixel.png",
+    "shortcut reference": "![Team]\n\n[team]: https://tracker.example/pixel.png",
+    "relative address": "![Our office](office.jpg)",
+}
+
+
+@pytest.mark.parametrize("lines", IMAGES.values(), ids=IMAGES)
+def test_an_office_page_may_show_no_image(lines: str):
+    """A picture from another site tells that site who reads the page (the site loads nothing
+    from other sites), and the build publishes no picture from office/pages/: notes may show
+    none either."""
+    assert "<img" in site_markdown(lines)  # what the page would get without the check
+    text = f"# Parking\n\nFind us here.\n\n{lines}\n"
+    errors = markdown_only(PAGE, text)
+    assert len(errors) == 1, errors
+    error = errors[0]
+    assert (error.file, error.line, error.column) == (PAGE, 5, 1)
+    assert "images are not supported in your pages" in error.message
+    assert "delete the '!' to make it a link" in error.hint
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        "Hello ![world] and welcome.",  # no '[world]: …' anywhere: shown as written
+        "Write \\![text](https://x.example) to show the '!' itself.",
+        "`![logo](https://x.example/logo.png)` is how an image looks in Markdown.",
+        "```\n![logo](https://x.example/logo.png)\n```",
+        "Call us! [Book a time](https://x.example/book)",
+    ],
+)
+def test_text_and_code_that_only_look_like_an_image_are_fine(lines: str):
+    assert "<img" not in site_markdown(lines)
+    assert markdown_only(PAGE, f"# Parking\n\n{lines}\n") == []
+
+
 @pytest.fixture(scope="module")
 def guide(tmp_path_factory):
     data = tmp_path_factory.mktemp("guide") / "data"

@@ -23,6 +23,7 @@ LINK = re.compile(
 )
 LIST_ITEM = re.compile(r"^(?P<indent>\s*)(?:[-*+]|\d+[.)])\s+")
 ANCHOR = re.compile(r'\bid="([^"]+)"')
+_CODE = re.compile(r"(`+).+?\1")
 _INLINE_MARKUP = re.compile(r"\[([^\]]*)\]\([^)]*\)|[*_`]")
 # What Jinja reads (a macro call, a statement, a comment) and code spans: not Markdown text.
 _NOT_MARKDOWN = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}|(`+).+?\1")
@@ -33,6 +34,10 @@ _SAFE_NAME = re.compile(r"^[A-Za-z0-9_-]+$")
 _SAFE_CLASSES = re.compile(r"^[A-Za-z0-9_ -]*$")
 # One attribute as attr_list's scanner reads it (its lexicon, in its order), for its column.
 _ATTR_TOKEN = re.compile(r"""[^ =}]+=".*?"|[^ =}]+='.*?'|[^ =}]+=[^ =}]+|[^ =}]+""")
+# An image as Python-Markdown reads one: '![alt](address)', '![alt][ref]', '![alt] [ref]',
+# '![ref][]', or '![ref]' alone when the page defines '[ref]: address'. '\![' is text.
+_IMAGE = re.compile(r"(?<!\\)!\[(?P<alt>(?:[^\[\]]|\[[^\]]*\])*)\](?P<then>\s*[(\[])?")
+_REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[([^\]]+)\]:", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -75,7 +80,7 @@ def page_headings(markdown: str) -> list[Heading]:
 
 
 def markdown_only(display: str, text: str) -> list[ContentError]:
-    """An office page may hold Markdown, never HTML or links to unsafe addresses."""
+    """An office page may hold Markdown, never HTML, images or links to unsafe addresses."""
     errors = []
     in_fence = False
     for number, line in enumerate(text.split("\n"), start=1):
@@ -111,7 +116,52 @@ def markdown_only(display: str, text: str) -> list[ContentError]:
                     "link to a full https:// address or a page like checklist.md",
                 )
             )
+    return errors + image_errors(display, text)
+
+
+def image_errors(display: str, text: str) -> list[ContentError]:
+    """Each image in an office page. A picture from another site would be fetched from there
+    by every reader's browser (the site promises it loads nothing from other sites), and the
+    build publishes no pictures from office/pages/, so a page may show none, as notes may not."""
+    prose = _prose(text)
+    defined = {_label(m[1]) for m in _REFERENCE_DEFINITION.finditer(prose)}
+    errors = []
+    for match in _IMAGE.finditer(prose):
+        if not match["then"] and _label(match["alt"]) not in defined:
+            continue  # '![words]' with no '[words]: address' is shown as it is written
+        line = prose.count("\n", 0, match.start()) + 1
+        column = match.start() - (prose.rfind("\n", 0, match.start()) + 1) + 1
+        errors.append(
+            ContentError(
+                display,
+                line,
+                column,
+                "",
+                "images are not supported in your pages (a picture from another site would let "
+                "that site see every reader, and the site loads nothing from other sites)",
+                "remove the image (the '![…]' and its address), or delete the '!' to make it "
+                "a link to the picture: [text](https://…)",
+            )
+        )
     return errors
+
+
+def _prose(text: str) -> str:
+    """``text`` with code (fenced blocks, code spans) blanked out, lines and columns kept."""
+    lines = []
+    in_fence = False
+    for line in text.split("\n"):
+        if FENCE.match(line):
+            in_fence = not in_fence
+            lines.append("")
+            continue
+        lines.append("" if in_fence else _CODE.sub(lambda m: " " * len(m[0]), line))
+    return "\n".join(lines)
+
+
+def _label(text: str) -> str:
+    """A reference's label as Markdown matches it: capitals and runs of spaces ignored."""
+    return " ".join(text.split()).casefold()
 
 
 def _attribute_errors(display: str, number: int, line: str) -> list[ContentError]:

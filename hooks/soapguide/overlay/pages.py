@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import functools
 import posixpath
+import re
+import unicodedata
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -43,6 +45,8 @@ PAGES_FOLDER = "pages"
 HOME = "index.md"
 # Pages an office may not hide: the home page, and the rule that the guide puts first.
 UNHIDEABLE = {HOME: "the home page", "rules.md": "the NRMP contact rule's page"}
+# A file name an office page may have: the pattern of pages[].file in schemas/office.schema.json.
+PAGE_FILE = re.compile(r"^[a-z0-9][a-z0-9_-]*\.md$")
 
 
 @dataclass(frozen=True)
@@ -146,16 +150,19 @@ class PageChanges:
         sources: Mapping[str, str],
         nav_pages: Iterable[str] | None,
         macros: Collection[str] = (),
+        guide_pages: Iterable[str] | None = None,
     ) -> list[ContentError]:
         """Every hide, note and local page names something that exists; the local pages are
-        there, listed, and written in Markdown only, calling nothing but ``macros`` (the
-        guide's). ``sources``: every page's Markdown by its name in the site (``myths.md``),
-        the office's own pages included."""
+        there, listed, take no guide page's place, and are written in Markdown only, calling
+        nothing but ``macros`` (the guide's). ``sources``: every page's Markdown by its name in
+        the site (``myths.md``), the office's own pages included; ``guide_pages``: the names of
+        the guide's own pages (docs/), needed when an office page has one of their names, as
+        ``sources`` then holds only one of the two."""
         if self.office is None:
             return []
         errors: list[ContentError] = []
         local = {page.uri for page in self.local_pages}
-        guide_pages = sorted(set(sources) - local)
+        guide_pages = sorted(set(sources) - local if guide_pages is None else set(guide_pages))
         headings = {name: page_headings(text) for name, text in sources.items()}
         for ref, path in self.hidden.items():
             errors += self._check_ref(ref, path, guide_pages, headings, "hide")
@@ -232,10 +239,15 @@ class PageChanges:
         assert self.office is not None
         errors: list[ContentError] = []
         folder = self.office.folder / PAGES_FOLDER
-        present = sorted(p.name for p in folder.glob("*.md")) if folder.is_dir() else []
+        present = (
+            sorted(p.name for p in folder.iterdir() if p.suffix.lower() == ".md")
+            if folder.is_dir()
+            else []
+        )
         listed = [page.uri for page in self.local_pages]
         in_menu = set(guide_pages if nav_pages is None else nav_pages) - self.hidden_pages
         placed: list[str] = []
+        taken = {_published_as(name): name for name in guide_pages}
         for page in self.local_pages:
             if not page.file.is_file():
                 errors.append(
@@ -249,15 +261,8 @@ class PageChanges:
                         "delete this entry (its - file: line and the lines under it)",
                     )
                 )
-            elif page.uri in guide_pages:
-                errors.append(
-                    self._error(
-                        (*page.path, "file"),
-                        f"the guide already has a page called '{page.uri}' (docs/{page.uri})",
-                        "give your page another file name, for example "
-                        f"'{self.office.short_name.lower().split()[0]}-{page.uri}'",
-                    )
-                )
+            elif _published_as(page.uri) in taken:
+                errors.append(self._replaces_a_guide_page(page, taken))
             elif listed.count(page.uri) > 1 and page.uri in placed:
                 errors.append(
                     self._error((*page.path, "file"), f"'{page.uri}' is listed twice", "list once")
@@ -297,17 +302,7 @@ class PageChanges:
             placed.append(page.uri)
         for name in present:
             if name not in listed:
-                errors.append(
-                    ContentError(
-                        f"{self.office.display_folder}/{PAGES_FOLDER}/{name}",
-                        1,
-                        1,
-                        "",
-                        f"the page is not listed in {self.office.document.display_name}, so it "
-                        "would not be in the menu",
-                        f"add '- file: {name}' under pages: in office.yml, or delete the file",
-                    )
-                )
+                errors.append(self._unlisted(name, taken))
         for page in self.local_pages:
             if page.file.is_file():
                 text = page.file.read_text("utf-8-sig")
@@ -315,6 +310,56 @@ class PageChanges:
                     markdown_only(page.display, text) + template_errors(page.display, text, macros)
                 )
         return errors
+
+    def _replaces_a_guide_page(self, page: LocalPage, taken: Mapping[str, str]) -> ContentError:
+        """An office page published where a guide page is (same name, or the same but for
+        capitals): the build would put it in the guide page's place, without a word."""
+        assert self.office is not None
+        guide_page = taken[_published_as(page.uri)]
+        what = f" ({UNHIDEABLE[guide_page]})" if guide_page in UNHIDEABLE else ""
+        return self._error(
+            (*page.path, "file"),
+            f"{page.display} has the same name as the guide's page {guide_page}{what}, so it "
+            "would replace it",
+            f"rename the file (for example to {self._free_name(page.uri, taken)}) and its "
+            f"'- file: {page.uri}' entry under pages:",
+        )
+
+    def _unlisted(self, name: str, taken: Mapping[str, str]) -> ContentError:
+        """A page in the office's folder that office.yml does not list; if its file name
+        could not be listed as it is, the fix renames it first."""
+        assert self.office is not None
+        valid = PAGE_FILE.match(name) and _published_as(name) not in taken
+        new_name = name if valid else self._free_name(name, taken)
+        fix = f"add '- file: {new_name}' under pages: in office.yml, or delete the file"
+        if not valid:
+            fix = (
+                f"rename the file to {new_name} (a page's file name has only lowercase letters, "
+                "digits and hyphens, ends in .md and is not the name of a guide page), then " + fix
+            )
+        return ContentError(
+            f"{self.office.display_folder}/{PAGES_FOLDER}/{name}",
+            1,
+            1,
+            "",
+            f"the page is not listed in {self.office.document.display_name}, so it would not "
+            "be in the menu",
+            fix,
+        )
+
+    def _free_name(self, name: str, taken: Mapping[str, str]) -> str:
+        """A valid page file name like ``name`` that no guide page has: 'Talk to us.md' ->
+        'talk-to-us.md'; 'faq.md' -> 'riverside-faq.md' (the office's short name first)."""
+        assert self.office is not None
+        stem = _slug(name.removesuffix(Path(name).suffix)) or "page"
+        if PAGE_FILE.match(f"{stem}.md") and _published_as(f"{stem}.md") not in taken:
+            return f"{stem}.md"
+        prefix = _slug(self.office.short_name.split()[0]) if self.office.short_name else ""
+        for first in (prefix, "our", "office"):
+            candidate = f"{first}-{stem}.md"
+            if first and _published_as(candidate) not in taken:
+                return candidate
+        return f"office-page-{stem}.md"
 
     def _blank(self, page: LocalPage, text: str) -> list[ContentError]:
         """An office page with nothing but front matter and blank lines: it would be
@@ -480,6 +525,21 @@ class PageChanges:
             if not (anchor and insert(result, anchor, entry, after=bool(page.after))):
                 result.append(entry)
         return result
+
+
+def _published_as(page: str) -> str:
+    """Where the site publishes a page, ignoring capitals (a Mac's or Windows' files do):
+    'faq.md' and 'FAQ/index.md' are both 'faq'; 'index.md' is ''."""
+    stem = page.removesuffix(Path(page).suffix)
+    if stem == "index" or stem.endswith("/index"):
+        stem = stem.removesuffix("index").rstrip("/")
+    return stem.casefold()
+
+
+def _slug(text: str) -> str:
+    """``text`` in lowercase letters, digits and hyphens: 'Talk to us' -> 'talk-to-us'."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
 
 
 def _display(path: Path, root: Path) -> str:
