@@ -92,6 +92,35 @@ def test_a_cards_own_button_prints_that_card_alone_then_clears(
     ), "the print mode stayed set after printing"
 
 
+def printed(page) -> list[str]:
+    """The pages the browser would print now (the Print button's mode still set)."""
+    page.emulate_media(media="print")
+    try:
+        return read_pdf(page.pdf(prefer_css_page_size=True)).pages
+    finally:
+        page.emulate_media(media="screen")
+
+
+def test_after_a_link_to_one_card_the_buttons_still_print_what_they_say(
+    recording_page, site_server
+):
+    """A link to a card (#id) prints that card alone with the browser's own Print; a button's
+    choice outranks it: "Print all" prints every sheet, another card's button that card."""
+    page, first, last = recording_page, cards()[0], cards()[-1]
+    page.goto(site_server + SCRIPT_CARDS, wait_until="load")
+    page.click("button[data-print-paper='sheet']")
+    sheets = len(printed(page))
+    assert sheets > 1
+    page.goto(site_server + SCRIPT_CARDS + "#" + last.id, wait_until="load")
+    assert len(printed(page)) == 1, "the card in the address no longer prints alone"
+    page.click("button[data-print-paper='sheet']")
+    assert len(printed(page)) == sheets
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    page.click(f"button[data-print-card='{first.id}']")
+    alone = printed(page)
+    assert len(alone) == 1 and squash(first.title) in squash(alone[0])
+
+
 @pytest.mark.parametrize("path", [SCRIPT_CARDS, POCKET_CHECKLIST])
 def test_print_buttons_are_hidden_when_javascript_is_off(new_page, site_server, path):
     page = new_page(java_script_enabled=False)
