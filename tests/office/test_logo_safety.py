@@ -205,6 +205,15 @@ def test_entity_declarations_are_refused_before_they_expand():
     assert "a <!DOCTYPE> with declarations (entities)" in problem.found
 
 
+def test_an_entity_the_logo_does_not_declare_is_refused():
+    """Illustrator's bare DOCTYPE names a DTD that is never read: an entity from it is
+    undefined, and a browser would show no logo at all."""
+    doctype = ILLUSTRATOR_SAVE_AS.split("\n")[2]
+    problem = svg_problem(f"{doctype}\n{OPEN}<text>&nbsp;SOM</text></svg>".encode())
+    assert problem is not None and problem.line == 3
+    assert "an undefined entity &nbsp;" in problem.found
+
+
 @pytest.mark.parametrize(
     ("raw", "found"),
     [
