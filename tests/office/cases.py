@@ -233,6 +233,26 @@ CASES = [
         ("expected one email address, like soap-help@riverside.example.edu;",),
     ),
     Case(
+        "email-with-mailto-in-front",
+        _replace(
+            "email: soap-help@riverside.example.edu",
+            "email: mailto:soap-help@riverside.example.edu",
+        ),
+        "email: mailto:",
+        (
+            "found 'mailto:soap-help@riverside.example.edu'",
+            "Write the address alone, without mailto:",
+        ),
+    ),
+    Case(
+        "email-ending-with-a-dot",
+        _replace(
+            "email: soap-help@riverside.example.edu", "email: soap-help@riverside.example.edu."
+        ),
+        "email: soap-help@riverside.example.edu.",
+        ("an address that does not end with a dot", "Delete the dot at the end"),
+    ),
+    Case(
         "phone-without-a-number",
         _replace('phone: "+1 555 010 0199"', "phone: call the front desk"),
         "phone: call the front desk",
