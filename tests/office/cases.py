@@ -314,7 +314,7 @@ CASES = [
             "</svg>", '<a href="java&#115;cript:alert(1)"><path d="M0 0h1"/></a></svg>', "logo.svg"
         ),
         "<a href=",
-        ("the logo contains a <a> element",),
+        ("the logo contains an <a> element",),
         file="office/logo.svg",
     ),
     Case(
@@ -328,7 +328,7 @@ CASES = [
         "logo-image-from-an-address-without-slashes",
         _replace("</svg>", '<image href="https:evil.example/t.png"/></svg>', "logo.svg"),
         "<image href=",
-        ("the logo contains a <image> element",),
+        ("the logo contains an <image> element",),
         file="office/logo.svg",
     ),
     Case(
@@ -346,7 +346,7 @@ CASES = [
             "logo.svg",
         ),
         "<image href=",
-        ("the logo contains a <image> element",),
+        ("the logo contains an <image> element",),
         file="office/logo.svg",
     ),
     Case(

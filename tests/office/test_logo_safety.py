@@ -122,7 +122,7 @@ REFUSED = {
     ),
     "link-with-an-entity-in-its-scheme": (
         '<a href="java&#115;cript:alert(1)"><rect width="4" height="4"/></a>',
-        "a <a> element",
+        "an <a> element",
     ),
     "use-of-javascript-written-with-an-entity": (
         '<use href="java&#115;cript:alert(1)"/>',
@@ -134,17 +134,20 @@ REFUSED = {
     ),
     "image-from-an-address-without-slashes": (
         '<image href="https:evil.example/t.png"/>',
-        "a <image> element",
+        "an <image> element",
     ),
     "image-with-an-svg-inside": (
         '<image href="data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+"/>',
-        "a <image> element",
+        "an <image> element",
     ),
     "animation-that-sets-an-event-handler": (
         '<set attributeName="onmouseover" to="alert(1)"/>',
         "a <set> element",
     ),
-    "animate": ('<animate attributeName="href" values="javascript:alert(1)"/>', "a <animate>"),
+    "animate": (
+        '<animate attributeName="href" values="javascript:alert(1)"/>',
+        "an <animate> element",
+    ),
     "foreign-object": ("<foreignObject><p>hi</p></foreignObject>", "a <foreignObject> element"),
     "event-handler": ('<rect onclick="alert(1)"/>', "an event handler (onclick= on <rect>)"),
     "event-handler-in-capitals": ('<rect ONLOAD="alert(1)"/>', "an event handler (ONLOAD="),

@@ -41,7 +41,7 @@ IMAGE_SIGNATURES = {
 SAVE_AS_PLAIN_SVG = (
     "save the logo again as plain SVG without scripts or links (Inkscape: File > Save As > "
     "Plain SVG; Illustrator: File > Export > Export As > SVG), or upload a PNG instead and "
-    f"change logo: in {OFFICE_FILE} to its name"
+    f"change logo: in {OFFICE_FOLDER_NAME}/{OFFICE_FILE} to its name"
 )
 
 

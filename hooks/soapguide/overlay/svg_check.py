@@ -133,9 +133,9 @@ class _Reader:
                 )
         if namespace == SVG:
             if name not in DRAWING_ELEMENTS:
-                self._refuse(f"a <{name}> element")
+                self._refuse(_element(name))
         elif namespace not in EDITOR_METADATA:
-            self._refuse(f"a <{name}> element {_from_namespace(namespace)}")
+            self._refuse(f"{_element(name)} {_from_namespace(namespace)}")
         for key, value in attributes.items():
             self._check_attribute(name, key, value)
         if (namespace, name) == (SVG, "style"):
@@ -182,6 +182,12 @@ def _split(name: str) -> tuple[str, str]:
     """(namespace, local name) of an expat name written ``namespace local``."""
     namespace, _, local = name.rpartition(" ")
     return namespace, local
+
+
+def _element(name: str) -> str:
+    """``a <path> element``, ``an <image> element``."""
+    article = "an" if name[:1].lower() in "aeiou" else "a"
+    return f"{article} <{name}> element"
 
 
 def _from_namespace(namespace: str) -> str:
