@@ -17,6 +17,8 @@ import yaml
 
 from tests.scenario import REPO
 
+SVG = "http://www.w3.org/2000/svg"
+
 
 def _flow() -> dict:
     return yaml.safe_load((REPO / "data" / "flow.yml").read_text("utf-8"))
@@ -256,6 +258,26 @@ CASES = [
         ("expected one email address, like soap-help@riverside.example.edu;",),
     ),
     Case(
+        "email-with-mailto-in-front",
+        _replace(
+            "email: soap-help@riverside.example.edu",
+            "email: mailto:soap-help@riverside.example.edu",
+        ),
+        "email: mailto:",
+        (
+            "found 'mailto:soap-help@riverside.example.edu'",
+            "Write the address alone, without mailto:",
+        ),
+    ),
+    Case(
+        "email-ending-with-a-dot",
+        _replace(
+            "email: soap-help@riverside.example.edu", "email: soap-help@riverside.example.edu."
+        ),
+        "email: soap-help@riverside.example.edu.",
+        ("an address that does not end with a dot", "Delete the dot at the end"),
+    ),
+    Case(
         "phone-without-a-number",
         _replace('phone: "+1 555 010 0199"', "phone: call the front desk"),
         "phone: call the front desk",
@@ -297,8 +319,74 @@ CASES = [
     Case(
         "logo-with-script",
         _replace("</svg>", "<script>alert(1)</script></svg>", "logo.svg"),
-        "logo: logo.svg",
-        ("contains a <script> element",),
+        "<script>",
+        ("the logo contains a <script> element", "save the logo again as plain SVG"),
+        file="office/logo.svg",
+    ),
+    Case(
+        "logo-script-behind-a-namespace-prefix",
+        _both(
+            _replace(f'xmlns="{SVG}"', f'xmlns="{SVG}" xmlns:s="{SVG}"', "logo.svg"),
+            _replace("</svg>", "<s:script>document.title='ran'</s:script></svg>", "logo.svg"),
+        ),
+        "<s:script>",
+        ("the logo contains a <script> element", "or upload a PNG"),
+        file="office/logo.svg",
+    ),
+    Case(
+        "logo-link-with-an-entity-in-its-scheme",
+        _replace(
+            "</svg>", '<a href="java&#115;cript:alert(1)"><path d="M0 0h1"/></a></svg>', "logo.svg"
+        ),
+        "<a href=",
+        ("the logo contains an <a> element",),
+        file="office/logo.svg",
+    ),
+    Case(
+        "logo-reuses-a-script-address-with-an-entity",
+        _replace("</svg>", '<use href="java&#115;cript:alert(1)"/></svg>', "logo.svg"),
+        "<use href=",
+        ("a link to 'javascript:alert(1)' (href= on <use>)",),
+        file="office/logo.svg",
+    ),
+    Case(
+        "logo-image-from-an-address-without-slashes",
+        _replace("</svg>", '<image href="https:evil.example/t.png"/></svg>', "logo.svg"),
+        "<image href=",
+        ("the logo contains an <image> element",),
+        file="office/logo.svg",
+    ),
+    Case(
+        "logo-animation-that-sets-an-event-handler",
+        _replace("</svg>", '<set attributeName="onmouseover" to="alert(1)"/></svg>', "logo.svg"),
+        "<set attributeName=",
+        ("the logo contains a <set> element",),
+        file="office/logo.svg",
+    ),
+    Case(
+        "logo-image-with-an-svg-inside",
+        _replace(
+            "</svg>",
+            '<image href="data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+"/></svg>',
+            "logo.svg",
+        ),
+        "<image href=",
+        ("the logo contains an <image> element",),
+        file="office/logo.svg",
+    ),
+    Case(
+        "logo-with-an-entity-declaration",
+        _replace("<svg ", '<!DOCTYPE svg [<!ENTITY lol "lol">]>\n<svg ', "logo.svg"),
+        "<!DOCTYPE",
+        ("the logo contains a <!DOCTYPE> with declarations (entities)",),
+        file="office/logo.svg",
+    ),
+    Case(
+        "logo-fill-loaded-from-another-site",
+        _replace('fill="#ffffff"', 'fill="url(https://evil.example/p.svg#p)"', "logo.svg"),
+        "url(https://evil.example",
+        ("url(https://evil.example/p.svg#p) in the attribute fill= on <path>",),
+        file="office/logo.svg",
     ),
     Case(
         "page-listed-but-absent",

@@ -148,6 +148,9 @@ CLI_HEADS = {
         "The guide's content has 1 problem; nothing was built."
     ),
     "unclosed-double-quote": "The guide's content has 1 problem; nothing was built.",
+    "logo-script-behind-a-namespace-prefix": (
+        "The guide's content has 1 problem; nothing was built."
+    ),
 }
 CLI_CASES = [c for c in CASES if c.name in CLI_HEADS]
 
