@@ -787,6 +787,22 @@ SHOWN_BOXES = """selector => [...document.querySelectorAll(selector)]
   .map(([e, r]) => [e.outerHTML.slice(0, 80), {width: r.width, height: r.height}])"""
 
 
+STATUS_REGIONS = """() => [...document.querySelectorAll(
+  '#script-builder [role=status], #script-builder [aria-live]')].map(region => {
+    region.textContent = "";
+    return {id: region.id, rendered: getComputedStyle(region).display !== "none"
+      && !region.hidden && region.checkVisibility({visibilityProperty: true})};
+  })"""
+
+
+def test_its_status_regions_are_rendered_while_empty(builder) -> None:
+    """Many screen readers announce a status region's message only if the region was in the
+    page before it: an empty region takes no room but is never display: none or hidden."""
+    regions = builder.evaluate(STATUS_REGIONS)
+    assert regions, "the builder has no status region"
+    assert all(region["rendered"] for region in regions), regions
+
+
 def test_every_control_is_at_least_44px_on_a_phone(browser, site_server: str) -> None:
     context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True)
     page = context.new_page()

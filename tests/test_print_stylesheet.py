@@ -62,3 +62,21 @@ def test_print_pages_print_only_their_cards(page, site_server, path, kept, dropp
     assert shown[kept], f"{kept} not printed"
     printed = [s for s in dropped if shown[s]]
     assert not printed, f"/{path}: printed around the cards: {printed}"
+
+
+CANVAS = """() => ({
+  html: getComputedStyle(document.documentElement).backgroundColor,
+  scheme: getComputedStyle(document.documentElement).colorScheme,
+  body: getComputedStyle(document.body).backgroundColor,
+})"""
+
+
+@pytest.mark.parametrize("path", [SCRIPT_CARDS, POCKET_CHECKLIST, ""])
+def test_in_the_dark_palette_paper_is_white_to_its_edges(dark_page, site_server, path):
+    """With the browser's "Background graphics" on, the page's canvas prints too: it is white
+    and light, never the dark palette's."""
+    dark_page.goto(site_server + path, wait_until="load")
+    assert dark_page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+    dark_page.emulate_media(media="print")
+    white = "rgb(255, 255, 255)"
+    assert dark_page.evaluate(CANVAS) == {"html": white, "scheme": "light", "body": white}
