@@ -4,6 +4,8 @@ print only their cards or their pocket page."""
 
 from __future__ import annotations
 
+from html.parser import HTMLParser
+
 import pytest
 
 from tests.print_support import POCKET_CHECKLIST, SCRIPT_CARDS, print_to_pdf, squash
@@ -80,3 +82,45 @@ def test_in_the_dark_palette_paper_is_white_to_its_edges(dark_page, site_server,
     dark_page.emulate_media(media="print")
     white = "rgb(255, 255, 255)"
     assert dark_page.evaluate(CANVAS) == {"html": white, "scheme": "light", "body": white}
+
+
+class _ListDepth(HTMLParser):
+    """How deep lists nest in a page (a list in a list item in a list: 2)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.depth = self.deepest = 0
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        if tag in ("ul", "ol"):
+            self.depth += 1
+            self.deepest = max(self.deepest, self.depth)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("ul", "ol"):
+            self.depth -= 1
+
+
+def most_nested_lists(built_site, site_pages) -> str:
+    """The page whose lists nest deepest (upstream: the flow map's tree)."""
+
+    def depth(url: str) -> int:
+        html = (built_site / url / "index.html").read_text("utf-8")
+        parser = _ListDepth()
+        parser.feed(html[html.index("<article") : html.index("</article>")])
+        return parser.deepest
+
+    return max(site_pages, key=depth)
+
+
+def test_a_long_nested_list_prints_without_near_empty_pages(
+    page, site_server, site_pages, built_site
+):
+    """An item that holds a list may run on to the next page (the flow map's tree): kept
+    whole, it pushed whole branches over and left pages with a line or two. Every page but
+    the last is at least a third as full as the fullest."""
+    pdf = print_to_pdf(page, site_server + most_nested_lists(built_site, site_pages))
+    lines = [len(text.splitlines()) for text in pdf.pages]
+    assert len(lines) > 1, "the map fits one page: nothing to check"
+    thin = [n for n, count in enumerate(lines[:-1], 1) if count < max(lines) / 3]
+    assert not thin, f"pages {thin} are nearly empty: lines per page {lines}"
