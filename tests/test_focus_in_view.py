@@ -62,3 +62,43 @@ def test_tabbing_back_up_a_long_page_never_leaves_focus_under_the_header(
             if seen["top"] < seen["headerBottom"] - 1:
                 hidden.append(seen)
         assert not hidden, f"/{url}: focus under the header: {hidden[:3]}"
+
+
+PHONE = {"width": 390, "height": 844}
+FOCUSED = """() => {
+  const el = document.activeElement, box = el.getBoundingClientRect();
+  return {what: el.outerHTML.slice(0, 70), inMenu: !!el.closest(".md-sidebar--primary"),
+          seen: el.checkVisibility({visibilityProperty: true, opacityProperty: false})
+                && box.right > 0 && box.left < innerWidth};
+}"""
+
+
+@pytest.fixture
+def phone_page(browser):
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
+
+
+def test_on_a_phone_the_closed_menu_takes_no_tab_stop_and_the_open_one_does(
+    phone_page, site_server, site_pages
+):
+    page = phone_page
+    page.goto(site_server + "faq/" if "faq/" in site_pages else site_server, wait_until="load")
+    stops = []
+    for _ in range(12):
+        page.keyboard.press("Tab")
+        stops.append(page.evaluate(FOCUSED))
+    assert not [s for s in stops if s["inMenu"]], f"the closed menu took focus: {stops}"
+    page.locator(".md-header label[for='__drawer']").click()
+    page.wait_for_timeout(300)  # the drawer slides in
+    page.keyboard.press("Tab")
+    reached = [page.evaluate(FOCUSED)]
+    for _ in range(15):
+        if reached[-1]["inMenu"]:
+            break
+        page.keyboard.press("Tab")
+        reached.append(page.evaluate(FOCUSED))
+    assert reached[-1]["inMenu"] and reached[-1]["seen"], f"the open menu: {reached}"
