@@ -188,8 +188,12 @@ TEXT_SIZES = """
 # How wide the document is (px): wider than the screen, a phone scrolls sideways. Read after two
 # frames, once the page has been drawn at the new size (parts put off with content-visibility
 # included).
-PAGE_WIDTH = """() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(
-  () => done(document.scrollingElement.scrollWidth))))"""
+# Read once the page has settled at its new size: the transitions a resize starts (Material's
+# search box eases to its new width) are run to their end first, as a reader would see them.
+PAGE_WIDTH = """() => new Promise(done => requestAnimationFrame(() => {
+  document.getAnimations().forEach((a) => { try { a.finish(); } catch (endless) { /* none */ } });
+  requestAnimationFrame(() => done(document.scrollingElement.scrollWidth));
+}))"""
 
 # The touch targets under 44 px on the screen, each as "<tag>.<class> <w>x<h> "<text>"". A
 # target is what a finger can hit: an element that is drawn, takes pointer events and is the
