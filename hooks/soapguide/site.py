@@ -17,14 +17,13 @@ from pathlib import Path
 from typing import Any
 
 from .guide import Guide, is_guide_page, page_uri
+from .overlay.page_text import prose_outside_code
 from .overlay.pages import PageRef
 from .read.suggest import did_you_mean
 from .render.pages import front_matter_errors
 from .render.templating import PageError
 from .sources import page_sources, reading_order
 
-_FENCE = re.compile(r"^\s*(```|~~~)")
-_CODE_SPAN = re.compile(r"(`+).+?\1")
 _LINK = re.compile(r"(?<!!)\[(?:[^\[\]]|\[[^\]]*\])*\]\((?P<target>[^)\s]+)(?:\s+\"[^\"]*\")?\)")
 OFFICE_PAGES = "office/pages/"
 
@@ -196,15 +195,7 @@ def _page_suggestion(path: str, files: set[str]) -> str:
 
 def _links(markdown: str) -> Iterator[str]:
     """The targets of the Markdown links in ``markdown``, outside code."""
-    prose: list[str] = []
-    in_fence = False
-    for line in markdown.split("\n"):
-        if _FENCE.match(line):
-            in_fence = not in_fence
-            prose.append("")
-            continue
-        prose.append("" if in_fence else line)
-    for match in _LINK.finditer(_CODE_SPAN.sub("", "\n".join(prose))):
+    for match in _LINK.finditer(prose_outside_code(markdown)):
         yield match.group("target")
 
 

@@ -123,7 +123,7 @@ def image_errors(display: str, text: str) -> list[ContentError]:
     """Each image in an office page. A picture from another site would be fetched from there
     by every reader's browser (the site promises it loads nothing from other sites), and the
     build publishes no pictures from office/pages/, so a page may show none, as notes may not."""
-    prose = _prose(text)
+    prose = prose_outside_code(text)
     defined = {_label(m[1]) for m in _REFERENCE_DEFINITION.finditer(prose)}
     errors = []
     for match in _IMAGE.finditer(prose):
@@ -146,7 +146,7 @@ def image_errors(display: str, text: str) -> list[ContentError]:
     return errors
 
 
-def _prose(text: str) -> str:
+def prose_outside_code(text: str) -> str:
     """``text`` with code (fenced blocks, code spans) blanked out, lines and columns kept."""
     lines = []
     in_fence = False
