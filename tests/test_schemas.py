@@ -30,16 +30,21 @@ def load(schema: Path) -> dict:
     return json.loads(schema.read_text(encoding="utf-8"))
 
 
-def objects(schema: object, path: str = "#"):
-    """Every subschema that describes an object, with a JSON-pointer-like path."""
+def subschemas(schema: object, keep, path: str = "#"):
+    """Every subschema ``keep`` accepts, with a JSON-pointer-like path."""
     if isinstance(schema, dict):
-        if schema.get("type") == "object":
+        if keep(schema):
             yield path, schema
         for key, value in schema.items():
-            yield from objects(value, f"{path}/{key}")
+            yield from subschemas(value, keep, f"{path}/{key}")
     elif isinstance(schema, list):
         for index, value in enumerate(schema):
-            yield from objects(value, f"{path}/{index}")
+            yield from subschemas(value, keep, f"{path}/{index}")
+
+
+def objects(schema: object):
+    """Every subschema that describes an object, with its path."""
+    return subschemas(schema, lambda sub: sub.get("type") == "object")
 
 
 def test_every_data_file_has_a_schema_and_every_schema_a_data_file():
@@ -84,16 +89,9 @@ def test_every_text_must_be_more_than_spaces(schema: Path):
                     assert prop["pattern"] == "\\S", f"{schema.name} {path}/{key}"
 
 
-def patterned(schema: object, path: str = "#"):
+def patterned(schema: object):
     """Every subschema with a ``pattern`` (not a property named 'pattern'), with its path."""
-    if isinstance(schema, dict):
-        if isinstance(schema.get("pattern"), str):
-            yield path, schema
-        for key, value in schema.items():
-            yield from patterned(value, f"{path}/{key}")
-    elif isinstance(schema, list):
-        for index, value in enumerate(schema):
-            yield from patterned(value, f"{path}/{index}")
+    return subschemas(schema, lambda sub: isinstance(sub.get("pattern"), str))
 
 
 def examples(words: str) -> list[str]:
